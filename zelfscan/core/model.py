@@ -1,0 +1,296 @@
+"""The questionnaire model: frozen, typed values built once by the loader.
+
+Everything downstream (flow, scoring, advice, report, GUI) reads these types and never
+the raw YAML, so the format can evolve in one place (the loader) while this stays stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TypeAlias
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+"""Every text in a questionnaire must exist in each of these languages."""
+
+UNKNOWN = "weet-niet"
+"""Reserved option id for "weet ik niet": earns nothing, counts as unknown, creates a task."""
+
+NOT_APPLICABLE = "nvt"
+"""Reserved option id for "n.v.t.": the question leaves the denominator."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in every supported language (``{nl: ..., en: ...}`` in the YAML)."""
+
+    values: Mapping[str, str]
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to Dutch (the content's source language)."""
+        return self.values.get(lang) or self.values.get("nl", "")
+
+
+@dataclass(frozen=True, slots=True)
+class TextList:
+    """A list of short texts per language, e.g. the steps of an advice item."""
+
+    values: Mapping[str, tuple[str, ...]]
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.values.get(lang) or self.values.get("nl", ())
+
+
+# --- conditions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerIn:
+    """True when the answer to ``question`` is (or, for multiple choice, includes) one of ``options``."""
+
+    question: str
+    options: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    condition: Condition
+
+
+Condition: TypeAlias = AnswerIn | AllOf | AnyOf | Not
+
+
+# --- questions ----------------------------------------------------------------------------
+
+
+class QuestionType(str, Enum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    YESNO = "yesno"
+    TEXT = "text"
+
+
+class Level(str, Enum):
+    """A level in words; the order below is from best to worst, ``onbekend`` apart."""
+
+    GOED = "goed"
+    AANDACHT = "aandacht"
+    RISICO = "risico"
+    ONBEKEND = "onbekend"
+
+
+class Priority(str, Enum):
+    HOOG = "hoog"
+    MIDDEN = "midden"
+    LAAG = "laag"
+
+
+PRIORITY_ORDER: Mapping[Priority, int] = {Priority.HOOG: 0, Priority.MIDDEN: 1, Priority.LAAG: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    label: Text
+    points: float | None
+    """Higher is safer; ``None`` means the option is not scored."""
+    exclusive: bool = False
+    """For multiple choice: selecting it clears (and is cleared by) every other option."""
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.id == UNKNOWN
+
+    @property
+    def is_not_applicable(self) -> bool:
+        return self.id == NOT_APPLICABLE
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: QuestionType
+    text: Text
+    section: str
+    required: bool
+    options: tuple[Option, ...] = ()
+    help: Text | None = None
+    """"Waarom vragen we dit?": one or two sentences, opened on demand."""
+    find_out: Text | None = None
+    """The concrete find-out task shown when the user answers "weet ik niet"."""
+    show_if: Condition | None = None
+    line: int = 0
+    """1-based line in the source file, for messages that point an editor to it."""
+
+    def option(self, option_id: str) -> Option | None:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        return None
+
+    @property
+    def scored(self) -> bool:
+        return any(o.points is not None for o in self.options)
+
+    @property
+    def max_points(self) -> float:
+        """Points a fully safe answer earns: the best option, or for a checklist all of them."""
+        scored = [o.points for o in self.options if o.points is not None and not o.exclusive]
+        if self.type is QuestionType.MULTIPLE:
+            return float(sum(p for p in scored if p > 0))
+        every = [o.points for o in self.options if o.points is not None]
+        return float(max(every, default=0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """A score at or above ``goed`` is *goed*; at or above ``aandacht`` is *aandacht*; else *risico*."""
+
+    goed: float
+    aandacht: float
+
+    def level(self, score: float) -> Level:
+        if score >= self.goed:
+            return Level.GOED
+        if score >= self.aandacht:
+            return Level.AANDACHT
+        return Level.RISICO
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: Text
+    questions: tuple[Question, ...]
+    profile: bool = False
+    """Profile sections shape the rest (role, household) and are never scored."""
+    intro: Text | None = None
+    thresholds: Thresholds | None = None
+    trainer_notes: Text | None = None
+    discussion: Text | None = None
+    show_if: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A role- or situation-dependent override of parts of an advice item; first match wins."""
+
+    when: Condition
+    why: Text | None = None
+    how: TextList | None = None
+    effort: Text | None = None
+    cost: Text | None = None
+    who: Text | None = None
+    contacts: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceItem:
+    id: str
+    section: str
+    priority: Priority
+    when: Condition
+    title: Text
+    """What to do, as one imperative line."""
+    why: Text
+    how: TextList
+    effort: Text
+    cost: Text
+    who: Text
+    """Who can help, in words."""
+    contacts: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    id: str
+    when: Condition
+    message: Text
+    cap: Level
+    """The worst level this flag allows: the section and the overall level are capped to it."""
+    section: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """An organisation that can help, printed in the report and shown in the urgent panel."""
+
+    id: str
+    name: Text
+    offers: Text
+    contact: Text
+    """Phone number or website, only where the brief marks it as sourced."""
+    stand_per: str
+    urgent: bool = False
+    show_if: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    """A demo person for training mode: nobody has to reveal their own situation."""
+
+    id: str
+    name: Text
+    description: Text
+    answers: Mapping[str, str | tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    id: str
+    version: str
+    schema_version: int
+    title: Text
+    intro: Text
+    minutes: int
+    stand_per: str
+    thresholds: Thresholds
+    sections: tuple[Section, ...]
+    advice: tuple[AdviceItem, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    personas: tuple[Persona, ...] = ()
+    about: Text | None = None
+    """How the scan works and its limits, in the content's own words."""
+    source: str = ""
+    _questions: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {q.id: q for s in self.sections for q in s.questions}
+        object.__setattr__(self, "_questions", index)
+
+    @property
+    def questions(self) -> Mapping[str, Question]:
+        return self._questions
+
+    def section(self, section_id: str) -> Section | None:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        return None
+
+    def contact(self, contact_id: str) -> Contact | None:
+        for c in self.contacts:
+            if c.id == contact_id:
+                return c
+        return None
+
+
+AnswerValue: TypeAlias = str | tuple[str, ...]
+"""An option id (single, yes/no), a tuple of option ids (multiple) or free text (text)."""
+
+Answers: TypeAlias = Mapping[str, AnswerValue]
