@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TypeAlias
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -47,7 +47,7 @@ class TextList:
 
 @dataclass(frozen=True, slots=True)
 class AnswerIn:
-    """True when the answer to ``question`` is (or, for multiple choice, includes) one of ``options``."""
+    """True when the answer to ``question`` is (for a checklist: includes) one of ``options``."""
 
     question: str
     options: frozenset[str]
@@ -74,14 +74,14 @@ Condition: TypeAlias = AnswerIn | AllOf | AnyOf | Not
 # --- questions ----------------------------------------------------------------------------
 
 
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     SINGLE = "single"
     MULTIPLE = "multiple"
     YESNO = "yesno"
     TEXT = "text"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """A level in words; the order below is from best to worst, ``onbekend`` apart."""
 
     GOED = "goed"
@@ -90,7 +90,7 @@ class Level(str, Enum):
     ONBEKEND = "onbekend"
 
 
-class Priority(str, Enum):
+class Priority(StrEnum):
     HOOG = "hoog"
     MIDDEN = "midden"
     LAAG = "laag"
@@ -155,7 +155,7 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """A score at or above ``goed`` is *goed*; at or above ``aandacht`` is *aandacht*; else *risico*."""
+    """Score >= ``goed`` is *goed*; >= ``aandacht`` is *aandacht*; lower is *risico*."""
 
     goed: float
     aandacht: float

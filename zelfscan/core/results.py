@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zelfscan.core.model import AdviceItem, Contact, Level, Priority, Question, RedFlag, Text, TextList
+from zelfscan.core.model import (
+    AdviceItem,
+    Contact,
+    Level,
+    Priority,
+    Question,
+    RedFlag,
+    Text,
+    TextList,
+)
 
 
 @dataclass(frozen=True, slots=True)

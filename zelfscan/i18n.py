@@ -1,0 +1,65 @@
+"""gettext for UI, CLI and report strings (Qt-free, so the core and the PDF can use it too).
+
+Message ids are English; Dutch is the default language. Each part of the app keeps its own
+catalogue (domain) in ``resources/locale/<lang>/LC_MESSAGES/<domain>.po`` so that parts can
+be translated independently; they are chained into one lookup. Questionnaire content is not
+translated here: it carries both languages in its YAML.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+
+from zelfscan.paths import locale_dir
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+DOMAINS = ("gui", "report", "cli")
+
+_current = DEFAULT_LANGUAGE
+
+
+@cache
+def translation(lang: str) -> gettext.NullTranslations:
+    """The chained catalogues for ``lang``; English (the message ids) needs none."""
+    chain: gettext.NullTranslations | None = None
+    for domain in DOMAINS:
+        try:
+            found = gettext.translation(domain, localedir=locale_dir(), languages=[lang])
+        except OSError:  # no catalogue for this domain and language: the English ids stand
+            continue
+        if chain is None:
+            chain = found
+        else:
+            chain.add_fallback(found)
+    if chain is None:
+        return gettext.NullTranslations()
+    return chain
+
+
+def set_language(lang: str) -> None:
+    """Switch the language used by :func:`_` (the GUI re-labels itself after calling this)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang}")
+    _current = lang
+
+
+def current_language() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return translation(_current).gettext(message)
+
+
+def gettext_for(lang: str) -> gettext.NullTranslations:
+    """A translator bound to one language, for code that renders in a language it is given."""
+    return translation(lang)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it yet."""
+    return message
