@@ -1,0 +1,77 @@
+"""One call from answers to everything the results page and the report show."""
+
+from __future__ import annotations
+
+from zelfscan.core.advice import find_out_tasks, reasons_for, select_advice
+from zelfscan.core.conditions import holds
+from zelfscan.core.flow import effective_answers, visible_questions, visible_sections
+from zelfscan.core.model import Answers, Level, Questionnaire
+from zelfscan.core.results import Evaluation, SectionResult, TriggeredFlag
+from zelfscan.core.scoring import Tally, cap, level_for, section_tally, thresholds_for
+
+
+def live_red_flags(questionnaire: Questionnaire, answers: Answers) -> tuple[TriggeredFlag, ...]:
+    """Red flags that hold right now; the wizard checks this after every answer."""
+    kept = effective_answers(questionnaire, answers)
+    return tuple(
+        TriggeredFlag(flag, reasons_for(questionnaire, flag.when, kept))
+        for flag in questionnaire.red_flags
+        if holds(flag.when, kept)
+    )
+
+
+def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
+    """Scores, levels, advice, find-out tasks and red flags for ``answers``.
+
+    Answers to hidden questions are ignored, so callers may pass everything the user ever
+    entered (Back and a changed profile answer leave stale answers behind on purpose).
+    """
+    kept = effective_answers(questionnaire, answers)
+    visible = visible_questions(questionnaire, kept)
+    flags = live_red_flags(questionnaire, kept)
+    sections: list[SectionResult] = []
+    overall = Tally()
+    for section in visible_sections(questionnaire, kept):
+        if section.profile:
+            continue
+        tally = section_tally(section, visible, kept)
+        overall += tally
+        level = level_for(tally, thresholds_for(questionnaire, section))
+        capping = tuple(f.flag.id for f in flags if f.flag.section == section.id)
+        for flag in flags:
+            if flag.flag.section == section.id:
+                level = cap(level, flag.flag.cap)
+        sections.append(
+            SectionResult(
+                section_id=section.id,
+                title=section.title,
+                score=tally.score,
+                level=level,
+                earned=tally.earned,
+                possible=tally.possible,
+                unknown_points=tally.unknown_points,
+                answered=tally.answered,
+                applicable=tally.applicable,
+                unknown=tally.unknown,
+                capped_by=capping,
+            )
+        )
+    overall_level: Level = level_for(overall, questionnaire.thresholds)
+    for flag in flags:
+        overall_level = cap(overall_level, flag.flag.cap)
+    urgent = tuple(
+        c
+        for c in questionnaire.contacts
+        if c.urgent and (c.show_if is None or holds(c.show_if, kept))
+    )
+    return Evaluation(
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        overall_score=overall.score,
+        overall_level=overall_level,
+        sections=tuple(sections),
+        advice=select_advice(questionnaire, kept),
+        tasks=find_out_tasks(visible, kept),
+        red_flags=flags,
+        urgent_contacts=urgent,
+    )
