@@ -1,0 +1,225 @@
+"""``zelfscan-cli``: the headless entry point over the same core as the app.
+
+For content editors (validate, show, a preview report), for tests and for scripting. Exit
+codes: 0 success, 1 bad input (message on stderr, never a traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from zelfscan import __version__
+from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
+from zelfscan.core.catalog import Catalog, builtin_dirs, discover
+from zelfscan.core.errors import AnswersError, QuestionnaireError
+from zelfscan.core.evaluate import evaluate
+from zelfscan.core.loader import validate_file
+from zelfscan.core.model import Questionnaire
+from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
+from zelfscan.i18n import LANGUAGES
+from zelfscan.userdirs import user_dirs
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+class BadInput(Exception):
+    """A problem with the user's input: printed as is, exit code 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zelfscan-cli",
+        description="Zelfscan zonder venster: vragenlijsten controleren, scoren en rapporteren.",
+    )
+    parser.add_argument("--version", action="version", version=f"zelfscan {__version__}")
+    parser.add_argument("--home", type=Path, help="map voor gebruikersbestanden (ZELFSCAN_HOME)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("list", help="één regel per vragenlijst: ID, versie, titel")
+
+    p = sub.add_parser("validate", help="controleer vragenlijsten (standaard: alle)")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
+
+    p = sub.add_parser("show", help="de vragenlijst zoals de app hem ziet")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", required=True)
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+
+    p = sub.add_parser("score", help="uitslag zonder PDF")
+    p.add_argument("id")
+    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+
+    p = sub.add_parser("report", help="het persoonlijke adviesrapport als PDF")
+    p.add_argument("id")
+    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.add_argument("--password-file", type=Path, metavar="FILE")
+    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
+
+    p = sub.add_parser("blank", help="de lege papieren versie als PDF")
+    p.add_argument("id")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=LANGUAGES, default="nl")
+    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
+    return parser
+
+
+def _catalog(home: Path | None) -> Catalog:
+    return discover([*builtin_dirs(), user_dirs(home).questionnaires])
+
+
+def _questionnaire(catalog: Catalog, qid: str) -> Questionnaire:
+    found = catalog.questionnaires.get(qid)
+    if found is not None:
+        return found
+    broken = "\n".join(str(e) for e in catalog.errors)
+    known = ", ".join(sorted(catalog.questionnaires)) or "geen"
+    hint = f"\n{broken}" if broken else ""
+    raise BadInput(f"onbekende vragenlijst '{qid}' (beschikbaar: {known}){hint}")
+
+
+def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
+    qid, raw = load_answers_file(path)
+    if qid != q.id:
+        raise BadInput(f"{path}: dit antwoordbestand hoort bij '{qid}', niet bij '{q.id}'")
+    problems = check_answers(q, raw)
+    if problems:
+        raise AnswersError(problems)
+    return normalise_answers(q, raw)
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args.home)
+    for q in catalog.questionnaires.values():
+        print(f"{q.id}\t{q.version}\t{q.title.get('nl')}")
+    for error in catalog.errors:
+        print(error, file=sys.stderr)
+    return EXIT_BAD_INPUT if catalog.errors else EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    if args.files:
+        errors = [e for path in args.files for e in validate_file(path)]
+        ok = [str(p) for p in args.files if not any(e.file == str(p) for e in errors)]
+    else:  # everything the app would load, including clashes between files
+        catalog = _catalog(args.home)
+        errors = list(catalog.errors)
+        if not catalog.questionnaires and not errors:
+            raise BadInput("geen vragenlijsten gevonden")
+        ok = [q.source for q in catalog.questionnaires.values()]
+    for path in ok:
+        print(f"{path}: ok")
+    for error in errors:
+        print(error, file=sys.stderr)
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    q = _questionnaire(_catalog(args.home), args.id)
+    print(json.dumps(questionnaire_to_json(q, args.lang), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    q = _questionnaire(_catalog(args.home), args.id)
+    result = evaluate(q, _answers(q, args.answers))
+    data = evaluation_to_json(result, args.lang)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    overall = data["overall"]
+    print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
+    for s in data["sections"]:
+        print(f"  {s['title']}: {_fmt(s['score'])} {s['level']}")
+    if data["red_flags"]:
+        print("rode vlaggen: " + ", ".join(data["red_flags"]))
+    for i, a in enumerate(data["advice"], start=1):
+        print(f"{i:>3}. [{a['priority']}] {a['title']}")
+    return EXIT_OK
+
+
+def _fmt(score: float | None) -> str:
+    return "–" if score is None else f"{score:.0f}"
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from zelfscan.report.document import build_report
+    from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
+
+    q = _questionnaire(_catalog(args.home), args.id)
+    answers = _answers(q, args.answers)
+    password = _read_password(args.password_file) if args.password_file else None
+    doc = build_report(q, answers, evaluate(q, answers), args.lang)
+    data = render_pdf(doc, deterministic=args.deterministic)
+    if password:
+        data = protect_pdf(data, password)
+    save_pdf(data, args.out)
+    print(args.out)
+    return EXIT_OK
+
+
+def _cmd_blank(args: argparse.Namespace) -> int:
+    from zelfscan.report.blank import render_blank
+    from zelfscan.report.pdf import save_pdf
+
+    q = _questionnaire(_catalog(args.home), args.id)
+    save_pdf(render_blank(q, args.lang, deterministic=args.deterministic), args.out)
+    print(args.out)
+    return EXIT_OK
+
+
+def _read_password(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(
+            f"{path}: wachtwoordbestand niet te lezen ({exc.__class__.__name__})"
+        ) from exc
+    password = text.rstrip("\r\n")
+    if not password:
+        raise BadInput(f"{path}: het wachtwoordbestand is leeg")
+    return password
+
+
+COMMANDS = {
+    "list": _cmd_list,
+    "validate": _cmd_validate,
+    "show": _cmd_show,
+    "score": _cmd_score,
+    "report": _cmd_report,
+    "blank": _cmd_blank,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)  # exits 2 on a usage error
+    try:
+        return COMMANDS[args.command](args)
+    except QuestionnaireError as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+    except AnswersError as exc:
+        for message in exc.errors:
+            print(f"{args.answers}: {message}", file=sys.stderr)
+    except BadInput as exc:
+        print(f"zelfscan-cli: {exc}", file=sys.stderr)
+    except OSError as exc:
+        where = exc.filename or ""
+        print(f"zelfscan-cli: {where}: {exc.strerror or exc.__class__.__name__}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
