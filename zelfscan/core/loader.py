@@ -9,30 +9,20 @@ All errors are collected and raised together as one :class:`QuestionnaireError`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
 
 from zelfscan.core import fields as f
-from zelfscan.core.answers import answer_values, persona_problems
-from zelfscan.core.conditions import referenced
+from zelfscan.core.answers import persona_problems
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx
+from zelfscan.core.items import ItemBuilder
 from zelfscan.core.model import (
-    AdviceItem,
-    Condition,
-    Contact,
-    Level,
-    Persona,
-    Priority,
     Questionnaire,
     QuestionType,
-    RedFlag,
-    Variant,
 )
-from zelfscan.core.questions import SectionBuilder, thresholds
+from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import unreachable
 from zelfscan.core.yamlsafe import compose_strict
 
@@ -50,14 +40,6 @@ _TOP_REQUIRED = (
     "sections",
 )
 _TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas")
-_ADVICE_REQUIRED = ("id", "priority", "when", "title", "why", "how", "effort", "cost", "who")
-_ADVICE_OPTIONAL = ("section", "contacts", "variants")
-_VARIANT_FIELDS = ("why", "how", "effort", "cost", "who", "contacts")
-_FLAG_REQUIRED = ("id", "when", "cap", "message")
-_CONTACT_REQUIRED = ("id", "name", "offers", "contact", "stand_per")
-_PERSONA_REQUIRED = ("id", "name", "description", "answers")
-
-T = TypeVar("T")
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
@@ -84,37 +66,11 @@ def validate_file(path: Path) -> list[LoadError]:
     return []
 
 
-class _Loader:
-    def __init__(self, filename: str) -> None:
-        self.ctx = Ctx(filename)
-        self.sections = SectionBuilder(self.ctx)
-        self.contact_refs: list[tuple[str, yaml.Node, str]] = []
-        self.when_nodes: dict[tuple[str, str], yaml.Node] = {}
-        self.persona_nodes: dict[str, yaml.Node] = {}
+class _Loader(ItemBuilder):
+    """Builds the questionnaire from the root node, then runs the checks across the file."""
 
-    def _many(
-        self,
-        found: dict[str, yaml.Node],
-        key: str,
-        build: Callable[[yaml.Node], T | None],
-        kind: str,
-    ) -> tuple[T, ...]:
-        if key not in found:
-            return ()
-        items = f.sequence(self.ctx, found[key], key) or []
-        built: list[T] = []
-        seen: set[str] = set()
-        for item in items:
-            value = build(item)
-            if value is None:
-                continue
-            item_id = str(getattr(value, "id", ""))
-            if item_id in seen:
-                self.ctx.error(item, f"{kind} {item_id!r}: the id is used by another {kind} too")
-                continue
-            seen.add(item_id)
-            built.append(value)
-        return tuple(built)
+    def __init__(self, filename: str) -> None:
+        super().__init__(Ctx(filename))
 
     def load(self, root: yaml.Node) -> Questionnaire:
         ctx = self.ctx
@@ -184,210 +140,6 @@ class _Loader:
         if ctx.errors:
             raise QuestionnaireError(_sorted(ctx.errors))
         return questionnaire
-
-    # --- advice, red flags, contacts, personas ---------------------------------------------
-
-    def _when(
-        self, found: dict[str, yaml.Node], what: str, key: tuple[str, str]
-    ) -> Condition | None:
-        if "when" not in found:
-            return None
-        self.when_nodes[key] = found["when"]
-        return f.condition(self.ctx, found["when"], f"{what} when", None)
-
-    def _section_of(self, found: dict[str, yaml.Node], when: Condition | None, what: str) -> str:
-        if "section" in found:
-            sid = f.ident(self.ctx, found["section"], f"{what}: section")
-            if sid is not None and sid not in self.sections.section_ids:
-                hint = f.suggest(sid, self.sections.section_ids)
-                self.ctx.error(found["section"], f"{what}: unknown section {sid!r}{hint}")
-            return sid or ""
-        for qid in referenced(when) if when is not None else ():
-            question = self.sections.questions.get(qid)
-            if question is not None:
-                return question.section
-        return ""
-
-    def _contact_ids(self, node: yaml.Node, what: str) -> tuple[str, ...] | None:
-        items = f.sequence(self.ctx, node, f"{what}: contacts")
-        if items is None:
-            return None
-        ids = [f.ident(self.ctx, item, f"{what}: contacts") for item in items]
-        for item, cid in zip(items, ids, strict=True):
-            if cid is not None:
-                self.contact_refs.append((cid, item, what))
-        return tuple(i for i in ids if i is not None)
-
-    def _advice(self, node: yaml.Node) -> AdviceItem | None:
-        ctx = self.ctx
-        what = f"advice at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, _ADVICE_REQUIRED, _ADVICE_OPTIONAL)
-        if found is None:
-            return None
-        aid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if aid is None else f"advice {aid!r}"
-        when = self._when(found, what, ("advice", aid or ""))
-        priority = (
-            f.choice(ctx, found["priority"], f"{what}: priority", [p.value for p in Priority])
-            if "priority" in found
-            else None
-        )
-        texts = {
-            k: f.text(ctx, found[k], f"{what}: {k}") if k in found else None
-            for k in ("title", "why", "effort", "cost", "who")
-        }
-        how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
-        contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else ()
-        variants: list[Variant] = []
-        if "variants" in found:
-            for vnode in f.sequence(ctx, found["variants"], f"{what}: variants") or ():
-                variant = self._variant(vnode, what)
-                if variant is not None:
-                    variants.append(variant)
-        section = self._section_of(found, when, what)
-        if (
-            aid is None
-            or when is None
-            or priority is None
-            or how is None
-            or contacts is None
-            or any(t is None for t in texts.values())
-        ):
-            return None
-        title, why, effort, cost, who = (
-            texts[k] for k in ("title", "why", "effort", "cost", "who")
-        )
-        if title is None or why is None or effort is None or cost is None or who is None:
-            return None
-        return AdviceItem(
-            id=aid,
-            section=section,
-            priority=Priority(priority),
-            when=when,
-            title=title,
-            why=why,
-            how=how,
-            effort=effort,
-            cost=cost,
-            who=who,
-            contacts=contacts,
-            variants=tuple(variants),
-            line=f.line_of(node),
-        )
-
-    def _variant(self, node: yaml.Node, owner: str) -> Variant | None:
-        ctx = self.ctx
-        what = f"{owner} variant at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, ("when",), _VARIANT_FIELDS)
-        if found is None or "when" not in found:
-            return None
-        when = f.condition(ctx, found["when"], f"{what} when", None)
-        if len(found) == 1:
-            ctx.error(
-                node, f"{what}: says nothing to override (why, how, effort, cost, who or contacts)"
-            )
-        texts = {
-            k: f.text(ctx, found[k], f"{what}: {k}") if k in found else None
-            for k in ("why", "effort", "cost", "who")
-        }
-        how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
-        contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else None
-        if when is None:
-            return None
-        return Variant(
-            when=when,
-            why=texts["why"],
-            how=how,
-            effort=texts["effort"],
-            cost=texts["cost"],
-            who=texts["who"],
-            contacts=contacts,
-        )
-
-    def _red_flag(self, node: yaml.Node) -> RedFlag | None:
-        ctx = self.ctx
-        what = f"red flag at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, _FLAG_REQUIRED, ("section",))
-        if found is None:
-            return None
-        fid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if fid is None else f"red flag {fid!r}"
-        when = self._when(found, what, ("red flag", fid or ""))
-        cap = (
-            f.choice(ctx, found["cap"], f"{what}: cap", ("risico", "aandacht"))
-            if "cap" in found
-            else None
-        )
-        message = f.text(ctx, found["message"], f"{what}: message") if "message" in found else None
-        section = self._section_of(found, when, what)
-        if fid is None or when is None or cap is None or message is None:
-            return None
-        return RedFlag(
-            id=fid,
-            when=when,
-            message=message,
-            cap=Level(cap),
-            section=section,
-            line=f.line_of(node),
-        )
-
-    def _contact(self, node: yaml.Node) -> Contact | None:
-        ctx = self.ctx
-        what = f"contact at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, _CONTACT_REQUIRED, ("urgent", "show_if"))
-        if found is None:
-            return None
-        cid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if cid is None else f"contact {cid!r}"
-        name = f.text(ctx, found["name"], f"{what}: name") if "name" in found else None
-        offers = f.text(ctx, found["offers"], f"{what}: offers") if "offers" in found else None
-        detail = (
-            f.text(ctx, found["contact"], f"{what}: contact", plain_ok=True)
-            if "contact" in found
-            else None
-        )
-        stand_per = (
-            f.date(ctx, found["stand_per"], f"{what}: stand_per") if "stand_per" in found else None
-        )
-        urgent = bool("urgent" in found and f.switch(ctx, found["urgent"], f"{what}: urgent"))
-        show_if = (
-            f.condition(ctx, found["show_if"], f"{what} show_if", None)
-            if "show_if" in found
-            else None
-        )
-        if cid is None or name is None or offers is None or detail is None or stand_per is None:
-            return None
-        return Contact(
-            id=cid,
-            name=name,
-            offers=offers,
-            contact=detail,
-            stand_per=stand_per,
-            urgent=urgent,
-            show_if=show_if,
-        )
-
-    def _persona(self, node: yaml.Node) -> Persona | None:
-        ctx = self.ctx
-        what = f"persona at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, _PERSONA_REQUIRED)
-        if found is None:
-            return None
-        pid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if pid is None else f"persona {pid!r}"
-        name = f.text(ctx, found["name"], f"{what}: name") if "name" in found else None
-        description = (
-            f.text(ctx, found["description"], f"{what}: description")
-            if "description" in found
-            else None
-        )
-        answers = None
-        if "answers" in found:
-            answers = answer_values(found["answers"], what, ctx.error)
-            self.persona_nodes[pid or ""] = found["answers"]
-        if pid is None or name is None or description is None or answers is None:
-            return None
-        return Persona(id=pid, name=name, description=description, answers=answers)
 
     # --- checks across the file -------------------------------------------------------------
 
