@@ -1,0 +1,137 @@
+"""The engine on the mini fixture, with every number worked out by hand in the comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zelfscan.core.evaluate import evaluate, live_red_flags
+from zelfscan.core.flow import missing_required, toggle_option, visible_questions, visible_sections
+from zelfscan.core.loader import load_questionnaire
+from zelfscan.core.model import Level, Priority, Questionnaire
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "questionnaires" / "mini.yaml"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Questionnaire:
+    return load_questionnaire(MINI)
+
+
+def persona(q: Questionnaire, pid: str) -> dict[str, str | tuple[str, ...]]:
+    return dict(next(p for p in q.personas if p.id == pid).answers)
+
+
+def test_new_council_member(mini: Questionnaire) -> None:
+    ev = evaluate(mini, persona(mini, "nieuw-raadslid"))
+    by_id = {s.section_id: s for s in ev.sections}
+    # complex is hidden (a house); the profile is never scored
+    assert list(by_id) == ["thuis", "gezin", "dreiging"]
+    # thuis: slot ja 2/2, verlichting soms 1/2, maatregelen [geen] 0/5 -> 3/9
+    assert (by_id["thuis"].earned, by_id["thuis"].possible) == (3, 9)
+    assert by_id["thuis"].score == pytest.approx(33.3)
+    assert by_id["thuis"].level is Level.RISICO  # theme thresholds 75/45
+    # gezin: school-afspraak nee 0/2, delen-online ja (safe is nee, 3 points) 0/3
+    assert (by_id["gezin"].score, by_id["gezin"].level) == (0.0, Level.RISICO)
+    assert by_id["gezin"].capped_by == ("foto-online",)
+    assert (by_id["dreiging"].score, by_id["dreiging"].level) == (100.0, Level.GOED)
+    # overall 5/16
+    assert ev.overall_score == pytest.approx(31.2)
+    assert ev.overall_level is Level.RISICO
+    assert [a.id for a in ev.advice] == ["ophaalafspraak", "camera", "licht"]
+    assert [a.priority for a in ev.advice] == [Priority.HOOG, Priority.MIDDEN, Priority.LAAG]
+    first = ev.advice[0]
+    assert [c.id for c in first.contacts] == ["politie"]  # a raadslid gets no bestuurders route
+    assert [(r.question.id, [t.get("nl") for t in r.answer_labels]) for r in first.reasons] == [
+        ("school-afspraak", ["Nee"])
+    ]
+    assert [f.flag.id for f in ev.red_flags] == ["foto-online"]
+    assert ev.tasks == ()
+
+
+def test_mayor_in_a_flat_gets_the_red_flag_and_the_unknown_theme(mini: Questionnaire) -> None:
+    ev = evaluate(mini, persona(mini, "burgemeester-flat"))
+    by_id = {s.section_id: s for s in ev.sections}
+    assert "gezin" not in by_id  # no children
+    # complex: portiek open 0/2, buren weet-niet 0/2 with 2 unknown -> half unknown: onbekend
+    assert by_id["complex"].level is Level.ONBEKEND
+    assert by_id["complex"].unknown == 1
+    assert by_id["dreiging"].level is Level.RISICO
+    assert ev.overall_level is Level.RISICO
+    assert [f.flag.id for f in ev.red_flags] == ["nu-bedreigd"]
+    assert [c.id for c in ev.urgent_contacts] == ["politie"]
+    assert [a.id for a in ev.advice] == ["portiek-dicht"]
+    assert [t.question.id for t in ev.tasks] == ["buren"]
+
+
+def test_not_knowing_is_onbekend_not_a_failure(mini: Questionnaire) -> None:
+    ev = evaluate(mini, persona(mini, "wethouder-weet-niet"))
+    thuis = ev.section("thuis")
+    assert thuis is not None
+    # slot weet-niet 0/2, verlichting n.v.t. (out of the denominator), maatregelen weet-niet 0/5
+    assert (thuis.earned, thuis.possible, thuis.unknown_points) == (0, 7, 7)
+    assert thuis.level is Level.ONBEKEND
+    assert ev.overall_level is Level.ONBEKEND
+    tasks = {t.question.id: t.task.get("nl") for t in ev.tasks}
+    assert tasks == {
+        "slot": "Kijk op het slot naar drie sterren.",
+        "maatregelen": "Loop het huis rond.",
+    }
+    assert [a.id for a in ev.advice] == ["camera"]
+
+
+def test_role_variant_changes_who_can_help(mini: Questionnaire) -> None:
+    answers = {**persona(mini, "nieuw-raadslid"), "rol": "wethouder"}
+    first = evaluate(mini, answers).advice[0]
+    assert first.who.get("nl") == "Uw beveiligingsadviseur"
+    assert [c.id for c in first.contacts] == ["beveiligingsadvies"]
+
+
+def test_hidden_answers_are_ignored(mini: Questionnaire) -> None:
+    answers = persona(mini, "nieuw-raadslid")
+    with_stale = {**answers, "portiek": "open", "buren": "nee"}  # flat questions, but a house
+    assert evaluate(mini, with_stale) == evaluate(mini, answers)
+
+
+def test_conditions_cascade_and_sections_hide(mini: Questionnaire) -> None:
+    answers: dict[str, str | tuple[str, ...]] = {"rol": "raadslid", "woning": "appartement"}
+    answers["kinderen"] = "nee"
+    assert [s.id for s in visible_sections(mini, answers)] == [
+        "profiel",
+        "thuis",
+        "complex",
+        "dreiging",
+    ]
+    answers["portiek"] = "open"
+    # buren is hidden for a raadslid even though the portiek is open
+    assert "buren" not in [q.id for q in visible_questions(mini, answers)]
+    answers["rol"] = "burgemeester"
+    assert "buren" in [q.id for q in visible_questions(mini, answers)]
+
+
+def test_next_is_gated_on_visible_required_questions(mini: Questionnaire) -> None:
+    answers: dict[str, str | tuple[str, ...]] = {"rol": "raadslid", "woning": "huis"}
+    assert [q.id for q in missing_required(mini, answers, "profiel")] == ["kinderen"]
+    answers["kinderen"] = "nee"
+    assert missing_required(mini, answers, "profiel") == []
+    # the optional note never blocks
+    assert "toelichting" not in [q.id for q in missing_required(mini, answers, "thuis")]
+
+
+def test_exclusive_options_clear_each_other(mini: Questionnaire) -> None:
+    question = mini.questions["maatregelen"]
+    value = toggle_option(question, None, "camera", True)
+    value = toggle_option(question, value, "alarm", True)
+    assert value == ("camera", "alarm")
+    assert toggle_option(question, value, "geen", True) == ("geen",)
+    assert toggle_option(question, ("geen",), "hond", True) == ("hond",)
+    assert toggle_option(question, ("weet-niet",), "camera", True) == ("camera",)
+    assert toggle_option(question, ("camera",), "camera", False) == ()
+
+
+def test_red_flags_are_live(mini: Questionnaire) -> None:
+    assert live_red_flags(mini, {"bedreigd": "nee"}) == ()
+    flags = live_red_flags(mini, {"bedreigd": "ja"})
+    assert [f.flag.id for f in flags] == ["nu-bedreigd"]
+    assert flags[0].flag.message.get("nl").startswith("Voelt u zich nu onveilig?")
