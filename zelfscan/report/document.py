@@ -1,0 +1,445 @@
+"""The report model: everything the PDF shows, as plain frozen values in one language.
+
+Built from questionnaire + answers + evaluation by :func:`build_report`; rendered by
+:mod:`zelfscan.report.pdf`. Keeping this step free of reportlab lets tests assert on the
+content (which advice, which reasons, which contacts) without parsing a PDF, and lets the
+renderer stay a dumb layout of strings.
+
+Free-text notes are deliberately left out: they may hold details (names, routines) that the
+user would not expect on a sheet of paper they hand to a gemeente or leave on a printer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from zelfscan.core.conditions import holds
+from zelfscan.core.flow import effective_answers
+from zelfscan.core.model import (
+    Answers,
+    Contact,
+    Level,
+    Priority,
+    Questionnaire,
+    Thresholds,
+)
+from zelfscan.core.results import Evaluation, Reason, SelectedAdvice
+from zelfscan.i18n import N_, gettext_for
+
+Translate = Callable[[str], str]
+
+PLAN_STATES = ("gedaan", "gepland", "nvt")
+"""Values of ``plan_state``: done, planned, not applicable (the vault's action-plan progress)."""
+
+LEVEL_WORDS: Mapping[Level, str] = {
+    Level.GOED: N_("Good"),
+    Level.AANDACHT: N_("Needs attention"),
+    Level.RISICO: N_("At risk"),
+    Level.ONBEKEND: N_("Unknown"),
+}
+PRIORITY_WORDS: Mapping[Priority, str] = {
+    Priority.HOOG: N_("High"),
+    Priority.MIDDEN: N_("Medium"),
+    Priority.LAAG: N_("Low"),
+}
+PLAN_WORDS: Mapping[str, str] = {
+    "gedaan": N_("done"),
+    "gepland": N_("planned"),
+    "nvt": N_("not applicable"),
+}
+CHANGE_WORDS: Mapping[str, str] = {
+    "beter": N_("better"),
+    "slechter": N_("worse"),
+    "gelijk": N_("same"),
+    "onbekend": N_("cannot compare"),
+}
+
+
+def translator(lang: str) -> Translate:
+    """The gettext function for ``lang``: the report renders in the language it is given."""
+    return gettext_for(lang).gettext
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeRow:
+    """One theme in the summary: score, level in words, and how much is still unknown."""
+
+    section_id: str
+    title: str
+    score: int | None
+    level: Level
+    level_word: str
+    unknown: int
+    applicable: int
+    capped: bool
+    thresholds: Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    id: str
+    name: str
+    offers: str
+    contact: str
+    stand_per: str
+    urgent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonLine:
+    """ "Waarom zie ik dit?": a question and the answer that was given."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceEntry:
+    """One measure: numbered in plan order so the plan table can point to its details."""
+
+    number: int
+    id: str
+    section_id: str
+    section_title: str
+    title: str
+    priority: Priority
+    priority_word: str
+    why: str
+    steps: tuple[str, ...]
+    effort: str
+    cost: str
+    who: str
+    contacts: tuple[ContactEntry, ...]
+    reasons: tuple[ReasonLine, ...]
+    state: str | None = None
+    """``gedaan``, ``gepland`` or ``nvt`` from the action-plan progress, if known."""
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceGroup:
+    section_id: str
+    title: str
+    items: tuple[AdviceEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskEntry:
+    """A "zoek uit"-task from a "weet ik niet" answer."""
+
+    section_title: str
+    question: str
+    task: str
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentBlock:
+    messages: tuple[str, ...]
+    reasons: tuple[ReasonLine, ...]
+    contacts: tuple[ContactEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeChange:
+    section_id: str
+    title: str
+    previous: int | None
+    current: int | None
+    previous_level: str
+    current_level: str
+    change: str
+    """``beter``, ``slechter``, ``gelijk`` or ``onbekend`` (no score on one side)."""
+    change_word: str
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Re-scan comparison and action-plan progress ("Wat is veranderd")."""
+
+    themes: tuple[ThemeChange, ...]
+    done: tuple[str, ...]
+    """Titles of the actions marked done, including ones the new answers no longer trigger."""
+    planned: int
+    not_applicable: int
+    open: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDocument:
+    lang: str
+    questionnaire_id: str
+    title: str
+    version: str
+    stand_per: str
+    created: datetime
+    created_label: str
+    overall_score: int | None
+    overall_level: Level
+    overall_word: str
+    themes: tuple[ThemeRow, ...]
+    top: tuple[AdviceEntry, ...]
+    plan: tuple[AdviceEntry, ...]
+    groups: tuple[AdviceGroup, ...]
+    tasks: tuple[TaskEntry, ...]
+    urgent: UrgentBlock | None
+    contacts: tuple[ContactEntry, ...]
+    thresholds: Thresholds
+    about: str
+    progress: Progress | None = None
+
+
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_label(moment: datetime, lang: str) -> str:
+    """A written-out date ("3 november 2026"), independent of the process locale."""
+    months = MONTHS_NL if lang == "nl" else MONTHS_EN
+    return f"{moment.day} {months[moment.month - 1]} {moment.year}"
+
+
+def _score(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def _contact(contact: Contact, lang: str) -> ContactEntry:
+    return ContactEntry(
+        id=contact.id,
+        name=contact.name.get(lang),
+        offers=contact.offers.get(lang),
+        contact=contact.contact.get(lang),
+        stand_per=contact.stand_per,
+        urgent=contact.urgent,
+    )
+
+
+def _reasons(reasons: tuple[Reason, ...], lang: str) -> tuple[ReasonLine, ...]:
+    return tuple(
+        ReasonLine(
+            r.question.text.get(lang), ", ".join(label.get(lang) for label in r.answer_labels)
+        )
+        for r in reasons
+    )
+
+
+def _advice(
+    number: int,
+    advice: SelectedAdvice,
+    questionnaire: Questionnaire,
+    lang: str,
+    _: Translate,
+    plan_state: Mapping[str, str],
+) -> AdviceEntry:
+    section = questionnaire.section(advice.section)
+    return AdviceEntry(
+        number=number,
+        id=advice.id,
+        section_id=advice.section,
+        section_title=section.title.get(lang) if section else advice.section,
+        title=advice.title.get(lang),
+        priority=advice.priority,
+        priority_word=_(PRIORITY_WORDS[advice.priority]),
+        why=advice.why.get(lang),
+        steps=advice.how.get(lang),
+        effort=advice.effort.get(lang),
+        cost=advice.cost.get(lang),
+        who=advice.who.get(lang),
+        contacts=tuple(_contact(c, lang) for c in advice.contacts),
+        reasons=_reasons(advice.reasons, lang),
+        state=plan_state.get(advice.id) if plan_state.get(advice.id) in PLAN_STATES else None,
+    )
+
+
+def _themes(
+    questionnaire: Questionnaire, evaluation: Evaluation, lang: str, _: Translate
+) -> tuple[ThemeRow, ...]:
+    rows = []
+    for result in evaluation.sections:
+        section = questionnaire.section(result.section_id)
+        if section is None or section.profile:
+            continue
+        rows.append(
+            ThemeRow(
+                section_id=result.section_id,
+                title=result.title.get(lang),
+                score=_score(result.score),
+                level=result.level,
+                level_word=_(LEVEL_WORDS[result.level]),
+                unknown=result.unknown,
+                applicable=result.applicable,
+                capped=bool(result.capped_by),
+                thresholds=section.thresholds or questionnaire.thresholds,
+            )
+        )
+    return tuple(rows)
+
+
+def _contacts(
+    questionnaire: Questionnaire, answers: Answers, evaluation: Evaluation, lang: str
+) -> tuple[ContactEntry, ...]:
+    """Every contact that applies: its ``show_if`` holds, or an advice or red flag names it."""
+    named = {c.id for a in evaluation.advice for c in a.contacts}
+    named |= {c.id for c in evaluation.urgent_contacts}
+    kept = effective_answers(questionnaire, answers)
+    chosen = [
+        c
+        for c in questionnaire.contacts
+        if c.id in named or c.show_if is None or holds(c.show_if, kept)
+    ]
+    chosen.sort(key=lambda c: not c.urgent)  # urgent help first; otherwise file order
+    return tuple(_contact(c, lang) for c in chosen)
+
+
+def _change(previous: int | None, current: int | None) -> str:
+    if previous is None or current is None:
+        return "onbekend"
+    if current > previous:
+        return "beter"
+    if current < previous:
+        return "slechter"
+    return "gelijk"
+
+
+def _progress(
+    questionnaire: Questionnaire,
+    evaluation: Evaluation,
+    previous: Evaluation | None,
+    plan_state: Mapping[str, str],
+    lang: str,
+    _: Translate,
+) -> Progress | None:
+    if previous is None and not plan_state:
+        return None
+    themes: list[ThemeChange] = []
+    if previous is not None:
+        for result in evaluation.sections:
+            before = previous.section(result.section_id)
+            section = questionnaire.section(result.section_id)
+            if before is None or section is None or section.profile:
+                continue
+            change = _change(_score(before.score), _score(result.score))
+            themes.append(
+                ThemeChange(
+                    section_id=result.section_id,
+                    title=result.title.get(lang),
+                    previous=_score(before.score),
+                    current=_score(result.score),
+                    previous_level=_(LEVEL_WORDS[before.level]),
+                    current_level=_(LEVEL_WORDS[result.level]),
+                    change=change,
+                    change_word=_(CHANGE_WORDS[change]),
+                )
+            )
+    titles = {a.id: a.title.get(lang) for a in questionnaire.advice}
+    done = tuple(titles[i] for i, s in plan_state.items() if s == "gedaan" and i in titles)
+    current = {a.id for a in evaluation.advice}
+    planned = sum(1 for i in current if plan_state.get(i) == "gepland")
+    not_applicable = sum(1 for i in current if plan_state.get(i) == "nvt")
+    still_open = sum(1 for i in current if plan_state.get(i) not in PLAN_STATES)
+    return Progress(tuple(themes), done, planned, not_applicable, still_open)
+
+
+def build_report(
+    questionnaire: Questionnaire,
+    answers: Answers,
+    evaluation: Evaluation,
+    lang: str,
+    *,
+    created: datetime | None = None,
+    previous: Evaluation | None = None,
+    plan_state: Mapping[str, str] | None = None,
+) -> ReportDocument:
+    """The report for one scan, in ``lang``.
+
+    ``created`` defaults to now (pass a fixed value for golden tests). ``previous`` (the last
+    scan's evaluation) and ``plan_state`` (advice id -> ``gedaan``/``gepland``/``nvt``) add a
+    "Wat is veranderd" section; both are optional. Answers are only used for which contacts
+    apply; notes and other free text are never copied into the report.
+    """
+    _ = translator(lang)
+    moment = created or datetime.now().astimezone()
+    state = plan_state or {}
+    plan = tuple(
+        _advice(n, a, questionnaire, lang, _, state)
+        for n, a in enumerate(evaluation.advice, start=1)
+    )
+    by_id = {e.id: e for e in plan}
+    groups: list[AdviceGroup] = []
+    for section in questionnaire.sections:
+        items = tuple(e for e in plan if e.section_id == section.id)
+        if items:
+            groups.append(AdviceGroup(section.id, section.title.get(lang), items))
+    known = {s.id for s in questionnaire.sections}
+    stray = tuple(e for e in plan if e.section_id not in known)
+    if stray:  # advice pointing at an unknown theme still gets printed, never dropped
+        groups.append(AdviceGroup("", _("Other advice"), stray))
+    urgent = None
+    if evaluation.red_flags:
+        urgent = UrgentBlock(
+            messages=tuple(dict.fromkeys(f.flag.message.get(lang) for f in evaluation.red_flags)),
+            reasons=tuple(
+                dict.fromkeys(
+                    line for f in evaluation.red_flags for line in _reasons(f.reasons, lang)
+                )
+            ),
+            contacts=tuple(_contact(c, lang) for c in evaluation.urgent_contacts),
+        )
+    tasks = []
+    for task in evaluation.tasks:
+        theme = questionnaire.section(task.question.section)
+        tasks.append(
+            TaskEntry(
+                section_title=theme.title.get(lang) if theme else "",
+                question=task.question.text.get(lang),
+                task=task.task.get(lang),
+            )
+        )
+    return ReportDocument(
+        lang=lang,
+        questionnaire_id=questionnaire.id,
+        title=questionnaire.title.get(lang),
+        version=questionnaire.version,
+        stand_per=questionnaire.stand_per,
+        created=moment,
+        created_label=date_label(moment, lang),
+        overall_score=_score(evaluation.overall_score),
+        overall_level=evaluation.overall_level,
+        overall_word=_(LEVEL_WORDS[evaluation.overall_level]),
+        themes=_themes(questionnaire, evaluation, lang, _),
+        top=tuple(by_id[a.id] for a in evaluation.top),
+        plan=plan,
+        groups=tuple(groups),
+        tasks=tuple(tasks),
+        urgent=urgent,
+        contacts=_contacts(questionnaire, answers, evaluation, lang),
+        thresholds=questionnaire.thresholds,
+        about=questionnaire.about.get(lang) if questionnaire.about else "",
+        progress=_progress(questionnaire, evaluation, previous, state, lang, _),
+    )
