@@ -1,0 +1,114 @@
+"""Alles wissen: delete everything the app stored, and say what and where.
+
+What is deleted: the whole content of the config, data and logs folders (vault and its
+backup, settings, logs, stale temp files, anything a later version adds there) and the
+folders themselves once empty.
+
+What is kept by default: the user questionnaires folder (``data/questionnaires``). Those
+files are the user's own content (e.g. a questionnaire from their municipality), not answers
+or anything the app derived about them, and the app may hold the only copy; deleting them
+silently would destroy work the user can not get back. They are *listed* in the plan so the
+user sees them, and ``include_questionnaires=True`` (a separate checkbox in the GUI) deletes
+them too.
+
+Files are unlinked, not overwritten: on SSDs and journaling filesystems overwriting does not
+reach the old blocks, and the vault is ciphertext anyway (the user docs recommend full-disk
+encryption). Symlinks are removed, never followed. Before calling this the GUI must close the
+vault and the log file handlers (Windows can not delete open files).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from zelfscan.storage.errors import StorageError
+from zelfscan.userdirs import APP_DIR_NAME, UserDirs, all_locations
+
+
+class WipeIncomplete(StorageError):
+    nl = "Niet alles kon worden gewist. De overgebleven bestanden staan hieronder."
+    en = "Not everything could be deleted. The remaining files are listed below."
+
+    def __init__(self, removed: list[Path], failed: list[Path]) -> None:
+        super().__init__(f"{len(failed)} path(s) could not be deleted")
+        self.removed = removed
+        self.failed = failed
+
+
+@dataclass(frozen=True)
+class WipePlan:
+    """What a wipe would do, for the confirmation dialog."""
+
+    locations: list[Path]  # the app's folders, to show "where"
+    delete: list[Path]  # existing files and folders that will go
+    keep: list[Path]  # user questionnaire files that stay
+
+
+def _roots(dirs: UserDirs) -> list[Path]:
+    """The folders to empty, leaving out any that lies inside another (Windows: logs in data)."""
+    folders = [dirs.config, dirs.data, dirs.logs]
+    return [
+        f
+        for i, f in enumerate(folders)
+        if f not in folders[:i] and not any(o != f and f.is_relative_to(o) for o in folders)
+    ]
+
+
+def _walk(path: Path, keep: Path | None, out_delete: list[Path], out_keep: list[Path]) -> None:
+    """List ``path`` depth-first (children before their folder), splitting delete and keep."""
+    if keep is not None and path == keep:
+        if path.is_dir() and not path.is_symlink():
+            out_keep.extend(sorted(p for p in path.rglob("*") if not p.is_dir()))
+        return
+    if path.is_dir() and not path.is_symlink():
+        for child in sorted(path.iterdir()):
+            _walk(child, keep, out_delete, out_keep)
+    if path.exists() or path.is_symlink():
+        out_delete.append(path)
+
+
+def plan_wipe(dirs: UserDirs, *, include_questionnaires: bool = False) -> WipePlan:
+    keep = None if include_questionnaires else dirs.questionnaires
+    delete: list[Path] = []
+    kept: list[Path] = []
+    for root in _roots(dirs):
+        _walk(root, keep, delete, kept)
+    if keep is not None and keep.exists():  # the folders that hold the kept ones stay too
+        delete = [p for p in delete if not keep.is_relative_to(p)]
+    return WipePlan(locations=all_locations(dirs), delete=delete, keep=kept)
+
+
+def wipe_everything(dirs: UserDirs, *, include_questionnaires: bool = False) -> list[Path]:
+    """Delete what :func:`plan_wipe` lists; return what was removed.
+
+    Keeps going after a failure and raises :class:`WipeIncomplete` (with ``removed`` and
+    ``failed``) at the end, so one locked file never leaves the rest behind.
+    """
+    plan = plan_wipe(dirs, include_questionnaires=include_questionnaires)
+    removed: list[Path] = []
+    failed: list[Path] = []
+    for path in plan.delete:  # children come before their folder
+        try:
+            if path.is_dir() and not path.is_symlink():
+                os.rmdir(path)
+            else:
+                os.unlink(path)
+            removed.append(path)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            if not any(f.is_relative_to(path) for f in failed):  # else: not empty, reported
+                failed.append(path)
+    if dirs.home is None:  # platformdirs may nest ours one level deeper (…/zelfscan/log)
+        for root in _roots(dirs):
+            parent = root.parent
+            if parent.name == APP_DIR_NAME and parent not in _roots(dirs):
+                with contextlib.suppress(OSError):
+                    os.rmdir(parent)  # only succeeds when empty
+                    removed.append(parent)
+    if failed:
+        raise WipeIncomplete(removed, failed)
+    return removed
