@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -141,8 +142,8 @@ def test_replace_retries_only_on_windows(tmp_path: Path, monkeypatch: pytest.Mon
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", flaky)
-    monkeypatch.setattr(atomic.time, "sleep", lambda _s: None)
-    monkeypatch.setattr(atomic.os, "name", "nt")
+    monkeypatch.setattr(time, "sleep", lambda _s: None)
+    monkeypatch.setattr(os, "name", "nt")
     monkeypatch.setattr(atomic, "_fsync_dir", lambda _f: None)
     atomic_write(tmp_path / "f", b"x")
     assert len(calls) == 3

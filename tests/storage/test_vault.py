@@ -109,9 +109,10 @@ def test_save_failure_is_a_storage_error_and_keeps_old_file(
 
 
 def test_mutators_validate_and_copy(vault: Vault) -> None:
-    scan = _scan(answers={"a": ["x"]})
+    chosen = ["x"]
+    scan = _scan(answers={"a": chosen})
     vault.add(scan)
-    scan.answers["a"].append("sneaky")  # the caller's object is not the vault's
+    chosen.append("sneaky")  # the caller's object is not the vault's
     assert vault.get(scan.id).answers == {"a": ["x"]}
     with pytest.raises(ValueError, match="already"):
         vault.add(scan)
