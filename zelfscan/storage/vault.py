@@ -58,7 +58,10 @@ def _read(path: Path) -> bytes:
 
 
 class Vault:
-    """An unlocked vault in memory. Create with :meth:`create` or :meth:`open`."""
+    """An unlocked vault in memory. Create with :meth:`create` or :meth:`open`.
+
+    Not thread-safe: use it from one thread at a time (the GUI's background helper).
+    """
 
     def __init__(
         self,
