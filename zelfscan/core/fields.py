@@ -60,6 +60,15 @@ def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def owner(node: yaml.Node, kind: str) -> str:
+    """How messages name a map: ``question 'slot'`` when it has a usable id, else its line."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                return f"{kind} {value.value!r}"
+    return f"{kind} at line {line_of(node)}"
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -81,15 +90,18 @@ def fields(
         ctx.error(node, f"{what}: expected a map of fields ({', '.join(required)}, ...)")
         return None
     found: dict[str, yaml.Node] = {}
+    suggested: set[str] = set()
     for key, value in node.value:
         name = key.value
         if name in required or name in optional:
             found[name] = value
         else:
-            hint = suggest(name, [*required, *optional])
+            close = difflib.get_close_matches(name, [*required, *optional], n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            suggested.update(close)
             ctx.error(key, f"{what}: unknown field {name!r}{hint}")
     for name in required:
-        if name not in found:
+        if name not in found and name not in suggested:  # a typo is reported once
             ctx.error(node, f"{what}: missing field {name!r}")
     return found
 

@@ -104,12 +104,11 @@ class ItemBuilder:
 
     def _advice(self, node: yaml.Node) -> AdviceItem | None:
         ctx = self.ctx
-        what = f"advice at line {f.line_of(node)}"
+        what = f.owner(node, "advice")
         found = f.fields(ctx, node, what, _ADVICE_REQUIRED, _ADVICE_OPTIONAL)
         if found is None:
             return None
         aid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if aid is None else f"advice {aid!r}"
         when = self._when(found, what, ("advice", aid or ""))
         priority = (
             f.choice(ctx, found["priority"], f"{what}: priority", [p.value for p in Priority])
@@ -166,7 +165,7 @@ class ItemBuilder:
         if found is None or "when" not in found:
             return None
         when = f.condition(ctx, found["when"], f"{what} when", None)
-        if len(found) == 1:
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
             ctx.error(
                 node, f"{what}: says nothing to override (why, how, effort, cost, who or contacts)"
             )
@@ -190,12 +189,11 @@ class ItemBuilder:
 
     def _red_flag(self, node: yaml.Node) -> RedFlag | None:
         ctx = self.ctx
-        what = f"red flag at line {f.line_of(node)}"
+        what = f.owner(node, "red flag")
         found = f.fields(ctx, node, what, _FLAG_REQUIRED, ("section",))
         if found is None:
             return None
         fid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if fid is None else f"red flag {fid!r}"
         when = self._when(found, what, ("red flag", fid or ""))
         cap = (
             f.choice(ctx, found["cap"], f"{what}: cap", ("risico", "aandacht"))
@@ -217,12 +215,11 @@ class ItemBuilder:
 
     def _contact(self, node: yaml.Node) -> Contact | None:
         ctx = self.ctx
-        what = f"contact at line {f.line_of(node)}"
+        what = f.owner(node, "contact")
         found = f.fields(ctx, node, what, _CONTACT_REQUIRED, ("urgent", "show_if"))
         if found is None:
             return None
         cid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if cid is None else f"contact {cid!r}"
         name = f.text(ctx, found["name"], f"{what}: name") if "name" in found else None
         offers = f.text(ctx, found["offers"], f"{what}: offers") if "offers" in found else None
         detail = (
@@ -253,12 +250,11 @@ class ItemBuilder:
 
     def _persona(self, node: yaml.Node) -> Persona | None:
         ctx = self.ctx
-        what = f"persona at line {f.line_of(node)}"
+        what = f.owner(node, "persona")
         found = f.fields(ctx, node, what, _PERSONA_REQUIRED)
         if found is None:
             return None
         pid = f.ident(ctx, found["id"], what) if "id" in found else None
-        what = what if pid is None else f"persona {pid!r}"
         name = f.text(ctx, found["name"], f"{what}: name") if "name" in found else None
         description = (
             f.text(ctx, found["description"], f"{what}: description")

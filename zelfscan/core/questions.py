@@ -90,7 +90,7 @@ class SectionBuilder:
 
     def section(self, node: yaml.Node) -> Section | None:
         ctx = self.ctx
-        what = f"section at line {f.line_of(node)}"
+        what = f.owner(node, "section")
         found = f.fields(ctx, node, what, _SECTION_REQUIRED, _SECTION_OPTIONAL)
         if found is None:
             return None
@@ -132,7 +132,7 @@ class SectionBuilder:
 
     def question(self, node: yaml.Node, section: str, profile: bool) -> Question | None:
         ctx = self.ctx
-        what = f"question at line {f.line_of(node)}"
+        what = f.owner(node, "question")
         found = f.fields(ctx, node, what, _QUESTION_REQUIRED, _QUESTION_OPTIONAL)
         if found is None:
             return None
@@ -181,6 +181,8 @@ class SectionBuilder:
                 ctx.error(node, f"{what}: missing field 'options'")
             else:
                 options = self.options(found["options"], what, kind, profile)
+        elif kind is None and "options" in found:  # bad type: still check the options
+            self.options(found["options"], what, QuestionType.SINGLE, profile)
         if kind is not QuestionType.TEXT and kind is not None:
             options += reserved_options(kind, options, unknown, nvt)
         if qid is not None:
