@@ -183,6 +183,7 @@ GOOD_SCAN = {
         {"format": 1, "scans": [{**GOOD_SCAN, "answers": {"a": None}}], "settings": {}},
         {"format": 1, "scans": [{**GOOD_SCAN, "answers": {"a": ["x", 2]}}], "settings": {}},
         {"format": 1, "scans": [{**GOOD_SCAN, "plan": {"a": "klaar"}}], "settings": {}},
+        {"format": 1, "scans": [{**GOOD_SCAN, "plan": {"a": []}}], "settings": {}},  # fuzz find
         {"format": 1, "scans": [{**GOOD_SCAN, "started": None}], "settings": {}},
         {"format": 1, "scans": [{**GOOD_SCAN, "version": 2}], "settings": {}},
         {"format": 1, "scans": [{k: v for k, v in GOOD_SCAN.items() if k != "plan"}],

@@ -101,7 +101,7 @@ def _scan_from_json(obj: object) -> Scan:
         _require(ok, "answer value")
     _require(isinstance(plan, dict), "plan")
     for key, value in plan.items():
-        _require(_is_id(key) and value in PLAN_STATES, "plan entry")
+        _require(_is_id(key) and isinstance(value, str) and value in PLAN_STATES, "plan entry")
     _require(
         position is None or (isinstance(position, str) and len(position) <= _MAX_POSITION_LEN),
         "position",
