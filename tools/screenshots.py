@@ -1,0 +1,122 @@
+"""Take screenshots of every page type, in Dutch and English, at 100% and 200% text size.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py --out /tmp/shots
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py --docs   # docs/screenshot-*.png
+
+Uses the mini fixture questionnaire so it runs without the real content. Look at the PNGs for
+clipped text, cramped layouts and unclear labels after every GUI change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from zelfscan.core.loader import load_questionnaire  # noqa: E402
+from zelfscan.gui import theme  # noqa: E402
+from zelfscan.gui.main_window import MainWindow  # noqa: E402
+from zelfscan.gui.translations import apply_language  # noqa: E402
+from zelfscan.gui.wizard import RESULTS_ID, REVIEW_ID  # noqa: E402
+
+MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
+ANSWERS = {
+    "rol": "raadslid",
+    "woning": "appartement",
+    "kinderen": "ja",
+    "slot": "nee",
+    "verlichting": "soms",
+    "maatregelen": ("geen",),
+    "school-afspraak": "nee",
+    "delen-online": "ja",
+    "portiek": "open",
+    "bedreigd": "ja",
+}
+DOCS = {("nl", 100), ("en", 100), ("nl", 200)}
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def shoot(out: Path, lang: str, scale: int, width: int, height: int) -> None:
+    apply_language(lang)
+    questionnaire = load_questionnaire(MINI)
+    window = MainWindow([questionnaire])
+    window.set_text_scale(scale)
+    window.resize(width, height)
+    window.show()
+    tag = f"{lang}-{scale}"
+    grab(window, out / f"start-{tag}.png")
+    wizard = window.start_scan(questionnaire.id)
+    session = window.session
+    if session is None:
+        raise RuntimeError("no session")
+    for qid in ("rol", "woning", "kinderen"):
+        session.set_answer(qid, ANSWERS[qid])
+    grab(window, out / f"profile-{tag}.png")
+    wizard.next()
+    page = wizard.section_pages[wizard.currentId()]
+    help_button = page.questions["slot"].help_button
+    if help_button is not None:
+        help_button.setChecked(True)
+    grab(window, out / f"theme-help-{tag}.png")
+    while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):
+        current = wizard.section_pages[wizard.currentId()]
+        for qid in current.questions:
+            if qid in ANSWERS:
+                session.set_answer(qid, ANSWERS[qid])
+        if wizard.urgent.isVisible():
+            grab(wizard.urgent, out / f"urgent-{tag}.png")
+            wizard.urgent.close()
+        wizard.next()
+    grab(window, out / f"review-{tag}.png")
+    wizard.next()
+    grab(window, out / f"results-{tag}.png")
+    scroll = wizard.results.scroll_area.verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    grab(window, out / f"results-end-{tag}.png")
+    window.close_scan()
+    window.close()
+    window.deleteLater()
+    window.set_text_scale(100)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--docs", action="store_true", help="write the README set to docs/")
+    parser.add_argument("--size", default="1000x720", help="window size, e.g. 1000x720")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    theme.load_fonts()
+    theme.apply_stylesheet(app)
+    out: Path = ROOT / "docs" if args.docs else args.out
+    out.mkdir(parents=True, exist_ok=True)
+    runs = sorted(DOCS) if args.docs else [(lg, s) for lg in ("nl", "en") for s in (100, 200)]
+    for lang, scale in runs:
+        target = out
+        if args.docs:
+            target = out / ".shots-tmp"
+            target.mkdir(exist_ok=True)
+        shoot(target, lang, scale, width, height)
+        if args.docs:
+            for png in target.glob("*.png"):
+                png.replace(out / f"screenshot-{png.name}")
+            target.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""What every wizard page shares: a progress line, a scroll area and re-translation.
+
+Pages are long at 200% text size, so the content always sits in a QScrollArea; the progress
+line stays visible above it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from zelfscan.core import flow
+from zelfscan.gui.session import ScanSession
+from zelfscan.gui.widgets.common import plain_label
+from zelfscan.i18n import _
+
+
+class ScanPage(QWizardPage):
+    """A page with a progress line on top and scrollable content below."""
+
+    def __init__(self, session: ScanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        outer = self.page_layout = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.progress_label: QLabel = plain_label(parent=self, name="progress")
+        outer.addWidget(self.progress_label)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = QWidget()
+        self.content.setObjectName("pageContent")
+        self.content_layout = QVBoxLayout(self.content)
+        self.scroll_area.setWidget(self.content)
+        outer.addWidget(self.scroll_area, 1)
+
+    def step_text(self) -> str:
+        """Which step this is, e.g. "Thema 2 van 6"; pages override."""
+        return ""
+
+    def update_progress(self) -> None:
+        done, total = flow.progress(self.session.questionnaire, self.session.answers)
+        answered = _("{done} of {total} questions answered").format(done=done, total=total)
+        step = self.step_text()
+        text = f"{step} · {answered}" if step else answered
+        self.progress_label.setText(text)
+        self.progress_label.setAccessibleName(text)
+
+    def retranslate(self) -> None:
+        self.update_progress()

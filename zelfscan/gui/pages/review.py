@@ -1,0 +1,84 @@
+"""Check your answers before the results: every visible answer per theme, with "Wijzig".
+
+Only answers that count are shown (``flow.effective_answers``), so an answer to a question
+that a later change hid does not appear here and does not reach the results.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
+
+from zelfscan.core import flow
+from zelfscan.gui.labels import answer_text
+from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.session import ScanSession
+from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.i18n import _, current_language
+
+
+class ReviewPage(ScanPage):
+    edit_section = Signal(str)
+    """The user wants to change the answers of this section id."""
+
+    def __init__(self, session: ScanSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("review")
+        self.heading = Heading(level=1, parent=self.content)
+        self.content_layout.addWidget(self.heading)
+        self.explanation = plain_label(parent=self.content)
+        self.content_layout.addWidget(self.explanation)
+        self.body = QWidget(self.content)
+        self.content_layout.addWidget(self.body)
+        self.content_layout.addStretch(1)
+        self.edit_buttons: dict[str, QPushButton] = {}
+        self.retranslate()
+
+    def initializePage(self) -> None:
+        self.rebuild()
+        self.update_progress()
+
+    def rebuild(self) -> None:
+        """Recreate the list from the session (cheap: one label pair per answer)."""
+        lang = current_language()
+        old = self.body
+        self.body = QWidget(self.content)
+        self.content_layout.replaceWidget(old, self.body)
+        old.deleteLater()
+        form = QFormLayout(self.body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.edit_buttons = {}
+        questionnaire = self.session.questionnaire
+        answers = self.session.effective()
+        for section in flow.visible_sections(questionnaire, self.session.answers):
+            title = section.title.get(lang)
+            row = QHBoxLayout()
+            row.addWidget(Heading(title, level=2, parent=self.body), 1)
+            button = QPushButton(_("Change"), self.body)
+            button.setAccessibleName(_("Change: {section}").format(section=title))
+            button.setAccessibleDescription(_("Go back to this theme to change your answers"))
+            button.clicked.connect(lambda _c=False, sid=section.id: self.edit_section.emit(sid))
+            self.edit_buttons[section.id] = button
+            row.addWidget(button)
+            form.addRow(row)
+            for question in flow.visible_questions(questionnaire, answers, section.id):
+                question_label = plain_label(question.text.get(lang), self.body)
+                value = answer_text(question, answers.get(question.id), lang)
+                answer_label = plain_label(value, self.body, name="answer")
+                form.addRow(question_label, answer_label)
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Check your answers"))
+        self.setAccessibleName(_("Check your answers"))
+        self.explanation.setText(
+            _(
+                "These are your answers. Use “Change” to go back to a theme. "
+                "Nothing has been saved or sent."
+            )
+        )
+        if self.edit_buttons:
+            self.rebuild()
+        super().retranslate()
+
+    def step_text(self) -> str:
+        return _("Check")

@@ -1,0 +1,128 @@
+"""Save the advice as PDF (in the background) and print it, from the results page.
+
+The questions to the user (where, which password) are injectable callables so tests can drive
+the flow without native dialogs. Rendering gets plain values only, never widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from zelfscan.core.model import Answers, Questionnaire
+from zelfscan.core.results import Evaluation
+from zelfscan.gui.dialogs.password import PasswordDialog
+from zelfscan.gui.workers import Pool, run_in_background
+from zelfscan.i18n import _, current_language
+
+log = logging.getLogger(__name__)
+
+AskPath = Callable[[QWidget, str], Path | None]
+AskPassword = Callable[[QWidget], tuple[bool, str | None]]
+
+
+def ask_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+    start = str(Path(QDir.homePath()) / suggested)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save advice as PDF"), start, _("PDF files (*.pdf)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+def ask_password_dialog(parent: QWidget) -> tuple[bool, str | None]:
+    dialog = PasswordDialog(parent)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    return ok, dialog.password() if ok else None
+
+
+def render_to_file(
+    questionnaire: Questionnaire,
+    answers: Answers,
+    evaluation: Evaluation,
+    lang: str,
+    password: str | None,
+    path: Path,
+) -> Path:
+    """The background job: report model → PDF bytes → optional password → atomic save."""
+    from zelfscan.report.document import build_report
+    from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
+
+    data = render_pdf(build_report(questionnaire, answers, evaluation, lang))
+    if password:
+        data = protect_pdf(data, password)
+    save_pdf(data, path)
+    return path
+
+
+class ReportActions(QObject):
+    busy_changed = Signal(bool, str)
+    pdf_saved = Signal(Path)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        ask_path: AskPath = ask_path_dialog,
+        ask_password: AskPassword = ask_password_dialog,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.ask_path = ask_path
+        self.ask_password = ask_password
+        self.pool = pool
+
+    def save_pdf(
+        self, questionnaire: Questionnaire, answers: Answers, evaluation: Evaluation
+    ) -> None:
+        path = self.ask_path(self._parent, f"zelfscan-{questionnaire.id}-advies.pdf")
+        if path is None:
+            return
+        ok, password = self.ask_password(self._parent)
+        if not ok:
+            return
+        lang = current_language()
+        plain_answers = dict(answers)
+        self.busy_changed.emit(True, _("Making the PDF…"))
+        run_in_background(
+            lambda: render_to_file(questionnaire, plain_answers, evaluation, lang, password, path),
+            self._on_saved,
+            self._on_failed,
+            pool=self.pool,
+        )
+
+    def _on_saved(self, path: object) -> None:
+        self.busy_changed.emit(False, _("The PDF has been saved."))
+        self.pdf_saved.emit(path)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        log.error("saving the PDF failed: %s", type(exc).__name__)
+        self.busy_changed.emit(False, "")
+        QMessageBox.warning(
+            self._parent,
+            _("The PDF could not be saved"),
+            _(
+                "The PDF could not be saved. Choose another folder and try again. "
+                "Your answers are not lost."
+            ),
+        )
+
+    def print_report(self, questionnaire: Questionnaire, evaluation: Evaluation) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from zelfscan.gui.printing import report_text_document
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Zelfscan")
+        dialog = QPrintDialog(printer, self._parent)
+        dialog.setWindowTitle(_("Print advice"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        report_text_document(questionnaire, evaluation, current_language()).print_(printer)

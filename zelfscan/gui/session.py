@@ -1,0 +1,114 @@
+"""The one place where a scan's answers live while the app runs.
+
+Widgets never keep answers in their own attributes: they hand plain values to the
+:class:`ScanSession` and redraw from it. That keeps Back/forward, language switches and the
+review page consistent, and gives the encrypted vault one hook for autosave later
+(connect to :attr:`ScanSession.answer_changed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from types import MappingProxyType
+
+from PySide6.QtCore import QObject, Signal
+
+from zelfscan.core import flow
+from zelfscan.core.model import Answers, AnswerValue, Questionnaire
+from zelfscan.core.results import Evaluation, TriggeredFlag
+
+
+class StorageChoice(Enum):
+    """Where answers are kept; chosen on the start screen before a scan starts.
+
+    Extension point for the vault: add ``VAULT = "vault"`` here, offer it in
+    :data:`zelfscan.gui.start.OFFERED_STORAGE`, and handle it in
+    :meth:`zelfscan.gui.main_window.MainWindow.open_session` (ask the passphrase, then connect
+    the vault's autosave to :attr:`ScanSession.answer_changed` and resume with
+    :meth:`ScanSession.load_answers`).
+    """
+
+    MEMORY = "memory"
+
+
+class ScanSession(QObject):
+    """Answers of one scan, in memory only, plus what the engine says about them."""
+
+    answer_changed = Signal(str, object)
+    """(question id, new value or None). Emitted after every change, also by load/clear."""
+    cleared = Signal()
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        *,
+        training: bool = False,
+        storage: StorageChoice = StorageChoice.MEMORY,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.questionnaire = questionnaire
+        self.training = training
+        self.storage = storage
+        self._answers: dict[str, AnswerValue] = {}
+
+    # --- reading ----------------------------------------------------------------------
+    @property
+    def answers(self) -> Mapping[str, AnswerValue]:
+        """A read-only view: change answers only through :meth:`set_answer`."""
+        return MappingProxyType(self._answers)
+
+    def answer(self, question_id: str) -> AnswerValue | None:
+        return self._answers.get(question_id)
+
+    def effective(self) -> dict[str, AnswerValue]:
+        """Answers of visible questions only: what the review, results and PDF use."""
+        return flow.effective_answers(self.questionnaire, self._answers)
+
+    def evaluate(self) -> Evaluation:
+        from zelfscan.core.evaluate import evaluate
+
+        return evaluate(self.questionnaire, self.effective())
+
+    def live_red_flags(self) -> tuple[TriggeredFlag, ...]:
+        from zelfscan.core.evaluate import live_red_flags
+
+        return tuple(live_red_flags(self.questionnaire, self.effective()))
+
+    # --- writing ----------------------------------------------------------------------
+    def set_answer(self, question_id: str, value: AnswerValue | None) -> None:
+        """Store (or with ``None``/empty, forget) one answer and tell everyone."""
+        if question_id not in self.questionnaire.questions:
+            raise KeyError(question_id)
+        old = self._answers.get(question_id)
+        if value is None or value == "" or value == ():
+            if question_id not in self._answers:
+                return
+            del self._answers[question_id]
+            value = None
+        else:
+            if old == value:
+                return
+            self._answers[question_id] = value
+        self.answer_changed.emit(question_id, value)
+
+    def toggle_option(self, question_id: str, option_id: str, on: bool) -> None:
+        """Tick or untick a checklist option; the core applies the exclusive-option rule."""
+        question = self.questionnaire.questions[question_id]
+        new = flow.toggle_option(question, self._answers.get(question_id), option_id, on)
+        self.set_answer(question_id, new)
+
+    def load_answers(self, answers: Answers) -> None:
+        """Replace all answers (resume from the vault, a demo persona in training mode)."""
+        self._answers.clear()
+        for qid, value in answers.items():
+            if qid in self.questionnaire.questions:
+                self._answers[qid] = value
+        for qid in self.questionnaire.questions:
+            self.answer_changed.emit(qid, self._answers.get(qid))
+
+    def clear(self) -> None:
+        """Forget every answer ("Nieuwe scan", "volgende deelnemer")."""
+        self._answers.clear()
+        self.cleared.emit()

@@ -1,0 +1,25 @@
+"""Every keyboard shortcut of the app in one place, so they never collide and can be documented.
+
+Mnemonics (``&Volgende``) live in the translated texts; these are the extra key combinations.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtGui import QKeySequence
+
+
+class Shortcut(Enum):
+    NEW_SCAN = "Ctrl+N"
+    SAVE_PDF = "Ctrl+S"
+    PRINT = "Ctrl+P"
+    QUIT = "Ctrl+Q"
+    TEXT_LARGER = "Ctrl++"
+    TEXT_SMALLER = "Ctrl+-"
+    TEXT_RESET = "Ctrl+0"
+    URGENT_HELP = "F2"
+    """Reopen the urgent-help panel after closing it."""
+
+    def sequence(self) -> QKeySequence:
+        return QKeySequence(self.value)

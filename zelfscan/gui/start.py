@@ -1,0 +1,217 @@
+"""The start screen: which scans there are, what happens with your answers, and training mode.
+
+It only shows the catalog and collects two choices (scan, storage); the main window opens the
+session. Load errors are shown calmly, with the file:line details folded away for an editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zelfscan.core.model import Questionnaire
+from zelfscan.gui.session import StorageChoice
+from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.i18n import _, current_language
+
+OFFERED_STORAGE: tuple[StorageChoice, ...] = (StorageChoice.MEMORY,)
+"""The storage options offered, in order. The vault developer appends StorageChoice.VAULT and
+adds its texts to :meth:`StartScreen.storage_texts`."""
+
+
+def format_load_error(error: object) -> str:
+    """``FILE:LINE:COL: message`` when the error has those parts, else its text."""
+    path = getattr(error, "path", None) or getattr(error, "file", None)
+    message = getattr(error, "message", None)
+    if path is not None and message is not None:
+        line = getattr(error, "line", None)
+        col = getattr(error, "column", None) or getattr(error, "col", None)
+        where = ":".join(str(p) for p in (path, line, col) if p)
+        return f"{where}: {message}"
+    return str(error)
+
+
+class ScanCard(QFrame):
+    """One scan: title, what it covers, how long it takes, and a start button."""
+
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questionnaire = questionnaire
+        self.setObjectName("scanCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.title = Heading(level=2, parent=self)
+        self.intro = plain_label(parent=self)
+        self.minutes = plain_label(parent=self, name="minutes")
+        self.button = QPushButton(self)
+        row = QHBoxLayout()
+        row.addWidget(self.minutes, 1)
+        row.addWidget(self.button)
+        for widget in (self.title, self.intro):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        title = self.questionnaire.title.get(lang)
+        self.title.setText(title)
+        self.intro.setText(self.questionnaire.intro.get(lang))
+        self.minutes.setText(
+            _("Takes about {minutes} minutes").format(minutes=self.questionnaire.minutes)
+        )
+        self.button.setText(_("Start this scan"))
+        self.button.setAccessibleName(_("Start: {title}").format(title=title))
+        self.button.setAccessibleDescription(self.questionnaire.intro.get(lang))
+
+
+class StartScreen(QWidget):
+    scan_requested = Signal(str, object)
+    """(questionnaire id, StorageChoice)."""
+    training_requested = Signal()
+    """Extension point: the training developer connects the full trainer flow here."""
+
+    def __init__(
+        self,
+        questionnaires: Sequence[Questionnaire],
+        errors: Sequence[object] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("startScreen")
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+
+        self.heading = Heading(level=1, parent=content)
+        self.lead = plain_label(parent=content)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lead)
+        self.cards = [ScanCard(q, content) for q in questionnaires]
+        for card in self.cards:
+            layout.addWidget(card)
+            card.button.clicked.connect(
+                lambda _c=False, qid=card.questionnaire.id: self._start(qid)
+            )
+        self.empty = plain_label(parent=content)
+        self.empty.setVisible(not self.cards)
+        layout.addWidget(self.empty)
+
+        self.privacy = QGroupBox(content)
+        privacy_layout = QVBoxLayout(self.privacy)
+        self.privacy_text = plain_label(parent=self.privacy)
+        privacy_layout.addWidget(self.privacy_text)
+        self.storage_group = QButtonGroup(self)
+        self.storage_buttons: dict[StorageChoice, QRadioButton] = {}
+        for choice in OFFERED_STORAGE:
+            button = QRadioButton(self.privacy)
+            self.storage_group.addButton(button)
+            self.storage_buttons[choice] = button
+            privacy_layout.addWidget(button)
+        self.storage_buttons[OFFERED_STORAGE[0]].setChecked(True)
+        layout.addWidget(self.privacy)
+
+        self.training_button = QPushButton(content)
+        self.training_button.clicked.connect(self.training_requested.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.training_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.errors_box = QGroupBox(content)
+        self.errors_box.setObjectName("loadErrors")
+        errors_layout = QVBoxLayout(self.errors_box)
+        self.errors_text = plain_label(parent=self.errors_box)
+        self.details_button = QPushButton(self.errors_box)
+        self.details_button.setCheckable(True)
+        self.details = QPlainTextEdit(self.errors_box)
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(format_load_error(e) for e in errors))
+        self.details.setVisible(False)
+        self.details_button.toggled.connect(self.details.setVisible)
+        self.details_button.toggled.connect(lambda _on: self.retranslate())
+        errors_layout.addWidget(self.errors_text)
+        errors_layout.addWidget(self.details_button)
+        errors_layout.addWidget(self.details)
+        self.errors_box.setVisible(bool(errors))
+        layout.addWidget(self.errors_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def storage_choice(self) -> StorageChoice:
+        for choice, button in self.storage_buttons.items():
+            if button.isChecked():
+                return choice
+        return StorageChoice.MEMORY
+
+    def _start(self, questionnaire_id: str) -> None:
+        self.scan_requested.emit(questionnaire_id, self.storage_choice())
+
+    @staticmethod
+    def storage_texts(choice: StorageChoice) -> tuple[str, str]:
+        """(label, accessible description) for a storage option."""
+        if choice is StorageChoice.MEMORY:
+            return (
+                _("&Only in memory: everything is gone when you close the app"),
+                _("Your answers are not saved on this laptop"),
+            )
+        return choice.value, ""  # pragma: no cover - future options bring their own texts
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Zelfscan: your safety as an office holder"))
+        self.lead.setText(
+            _(
+                "Choose a scan. You answer questions about your situation and get personal "
+                "advice at once. The scan gives an indication; it does not say that you are safe."
+            )
+        )
+        self.empty.setText(_("No scans could be loaded."))
+        for card in self.cards:
+            card.retranslate()
+        self.privacy.setTitle(_("Your privacy"))
+        self.privacy_text.setText(
+            _(
+                "By default nothing is stored: your answers stay only in this computer's "
+                "memory while the app is open. Nothing is sent anywhere; the app does not use "
+                "the internet. Only a PDF that you save yourself ends up on disk."
+            )
+        )
+        for choice, button in self.storage_buttons.items():
+            label, description = self.storage_texts(choice)
+            button.setText(label)
+            button.setAccessibleName(label.replace("&", ""))
+            button.setAccessibleDescription(description)
+        self.training_button.setText(_("&Training mode…"))
+        self.training_button.setAccessibleName(_("Training mode"))
+        self.training_button.setAccessibleDescription(
+            _("For trainers in an induction session: nothing is stored")
+        )
+        self.errors_box.setTitle(_("Not every questionnaire could be loaded"))
+        self.errors_text.setText(
+            _(
+                "The scans above work as usual. A questionnaire file contains an error; "
+                "the details below are meant for the person who edits the questionnaires."
+            )
+        )
+        shown = self.details_button.isChecked()
+        self.details_button.setText(_("Hide details") if shown else _("Show details"))
+        self.details_button.setAccessibleName(self.details_button.text())
+        self.details.setAccessibleName(_("Error details"))

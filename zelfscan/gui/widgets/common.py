@@ -1,0 +1,58 @@
+"""Small building blocks shared by all pages: plain-text labels and headings that scale.
+
+Text from the YAML or from the user is always shown as plain text, never rich text, so a
+``<b>`` or a link in content can not change what the user sees.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from zelfscan.gui.theme import scaled_font
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
+    """A word-wrapping plain-text label (the only kind used for content)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def escape_mnemonic(text: str) -> str:
+    """Content text on a label with a buddy: a literal ``&`` must not become a shortcut."""
+    return text.replace("&", "&&")
+
+
+class Heading(QLabel):
+    """A bold, larger plain-text label that follows the application font (text size menu)."""
+
+    FACTORS: ClassVar[dict[int, float]] = {1: 1.5, 2: 1.25, 3: 1.1}
+
+    def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factor = self.FACTORS.get(level, 1.0)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self._update_font()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(text)
+
+    def _update_font(self) -> None:
+        self.setFont(scaled_font(self._factor))
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ApplicationFontChange:
+            self._update_font()
+        return super().event(e)

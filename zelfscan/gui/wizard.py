@@ -1,0 +1,183 @@
+"""The scan itself: a QWizard with one page per section, a review and a results page.
+
+``nextId()`` only asks ``core.flow`` which sections apply; pages only show and collect. Page
+ids are stable: sections get 1, 2, … in file order; review and results have fixed ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from zelfscan.core import flow
+from zelfscan.core.model import AnswerValue
+from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.pages.results import ResultsPage
+from zelfscan.gui.pages.review import ReviewPage
+from zelfscan.gui.pages.section import SectionPage
+from zelfscan.gui.report_actions import ReportActions
+from zelfscan.gui.session import ScanSession
+from zelfscan.gui.shortcuts import Shortcut
+from zelfscan.gui.widgets.urgent import UrgentDialog
+from zelfscan.i18n import _
+
+REVIEW_ID = 900
+RESULTS_ID = 1000
+
+
+class ScanWizard(QWizard):
+    new_scan_requested = Signal()
+    """The user chose "Nieuwe scan" (after results) or stopped the scan."""
+
+    def __init__(self, session: ScanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowFlags(Qt.WindowType.Widget)  # lives inside the main window
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setTitleFormat(Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.section_ids: dict[str, int] = {}
+        self.section_pages: dict[int, SectionPage] = {}
+        for number, section in enumerate(session.questionnaire.sections, 1):
+            page = SectionPage(section, session, self)
+            self.setPage(number, page)
+            self.section_ids[section.id] = number
+            self.section_pages[number] = page
+        self.review = ReviewPage(session, self)
+        self.setPage(REVIEW_ID, self.review)
+        self.results = ResultsPage(session, self)
+        self.setPage(RESULTS_ID, self.results)
+        first = self._first_section_id()
+        self.setStartId(first)
+        self.confirm = self._ask
+        self.urgent = UrgentDialog(self)
+        self._shown_flags: set[str] = set()
+        self.report_actions = ReportActions(self)
+        self._connect_signals()
+        self.retranslate()
+
+    def _connect_signals(self) -> None:
+        self.session.answer_changed.connect(self._on_answer_changed)
+        self.review.edit_section.connect(self.go_to_section)
+        self.results.save_button.clicked.connect(self._save_pdf)
+        self.results.print_button.clicked.connect(self._print)
+        self.report_actions.busy_changed.connect(self.results.set_busy)
+        self.report_actions.busy_changed.connect(self._on_busy)
+        QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
+
+    # --- navigation: asked from the core -------------------------------------------------
+    def _first_section_id(self) -> int:
+        visible = flow.visible_sections(self.session.questionnaire, self.session.answers)
+        return self.section_ids[visible[0].id] if visible else REVIEW_ID
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == RESULTS_ID:
+            return -1
+        if current == REVIEW_ID:
+            return RESULTS_ID
+        visible = {
+            s.id for s in flow.visible_sections(self.session.questionnaire, self.session.answers)
+        }
+        for section in self.session.questionnaire.sections:
+            number = self.section_ids[section.id]
+            if number > current and section.id in visible:
+                return number
+        return REVIEW_ID
+
+    def go_to_section(self, section_id: str) -> None:
+        """Jump back to an earlier page ("Wijzig"): step back through the history."""
+        target = self.section_ids.get(section_id)
+        if target is None or target not in self.visitedIds():
+            return
+        while self.currentId() != target and len(self.visitedIds()) > 1:
+            self.back()
+
+    # --- live reactions ---------------------------------------------------------------
+    def _on_answer_changed(self, _question_id: str, _value: AnswerValue | None) -> None:
+        flags = self.session.live_red_flags()
+        ids = {f.flag.id for f in flags}
+        if ids - self._shown_flags:
+            self.show_urgent_help()
+        self._shown_flags = ids
+
+    def show_urgent_help(self) -> None:
+        flags = self.session.live_red_flags()
+        if not flags:
+            return
+        contacts = self.session.evaluate().urgent_contacts
+        self.urgent.show_flags(flags, contacts)
+
+    def _save_pdf(self) -> None:
+        if self.results.evaluation is not None:
+            self.report_actions.save_pdf(
+                self.session.questionnaire, self.session.effective(), self.results.evaluation
+            )
+
+    def _print(self) -> None:
+        if self.results.evaluation is not None:
+            self.report_actions.print_report(self.session.questionnaire, self.results.evaluation)
+
+    def _on_busy(self, busy: bool, _text: str) -> None:
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
+            self.button(which).setEnabled(not busy)
+
+    # --- leaving the scan ---------------------------------------------------------------
+    def accept(self) -> None:
+        """Finish ("Nieuwe scan"): the window stays; the main window clears and goes home."""
+        if self.confirm(
+            _("Start a new scan?"),
+            _(
+                "Your answers and results will be cleared from memory. "
+                "Have you saved or printed your advice?"
+            ),
+        ):
+            self.new_scan_requested.emit()
+
+    def reject(self) -> None:
+        """Stop (or Esc): ask first, because answers only live in memory."""
+        if self.confirm(
+            _("Stop this scan?"), _("Your answers will be cleared from memory.")
+        ):
+            self.new_scan_requested.emit()
+
+    def _ask(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(_("&Yes, clear my answers"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(_("&No, go back"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    confirm: Callable[[str, str], bool]
+    """Injectable for tests; defaults to a dialog whose default answer is "no"."""
+
+    # --- language ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Our own button texts via gettext: consistent even where Qt's catalogue is missing."""
+        texts = {
+            QWizard.WizardButton.BackButton: _("< &Back"),
+            QWizard.WizardButton.NextButton: _("&Next >"),
+            QWizard.WizardButton.FinishButton: _("&New scan"),
+            QWizard.WizardButton.CancelButton: _("&Stop"),
+        }
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+            self.button(which).setAccessibleName(text.replace("&", "").strip("<> "))
+        self.button(QWizard.WizardButton.FinishButton).setAccessibleDescription(
+            _("Clears your answers from memory and goes back to the start screen")
+        )
+        self.button(QWizard.WizardButton.CancelButton).setAccessibleDescription(
+            _("Stops this scan; your answers are cleared from memory")
+        )
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if isinstance(page, ScanPage):
+                page.retranslate()
+        self.urgent.retranslate()
