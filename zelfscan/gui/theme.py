@@ -79,8 +79,8 @@ def set_text_scale(percent: int) -> None:
         _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     font.setPointSizeF(_base_point_size * percent / 100)
     app.setFont(font)
-    for widget_class in (b"QMenuBar", b"QMenu", b"QToolTip"):  # platform themes set these apart
-        app.setFont(font, widget_class)
+    for widget_class in ("QMenuBar", "QMenu", "QToolTip"):  # platform themes set these apart
+        app.setFont(font, widget_class)  # type: ignore[arg-type]  # stubs say bytes, runtime str
 
 
 def scaled_font(factor: float, bold: bool = True) -> QFont:
