@@ -6,7 +6,6 @@ headings keep with the text after them so a title never ends a page alone.
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
 from zelfscan.core.model import Thresholds
@@ -19,7 +18,6 @@ from zelfscan.report.document import (
 )
 from zelfscan.report.styles import (
     BOX_EMPTY,
-    SHADE,
     esc,
     grid_style,
     markup,
@@ -29,14 +27,6 @@ from zelfscan.report.styles import (
 )
 
 Story = list[Flowable]
-
-
-FACTS_STYLE = grid_style(
-    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-    ("LINEBELOW", (0, 0), (-1, -1), 0.6, colors.white),
-    header=False,
-)
-"""Effort, cost and who-can-help as a shaded two-column block: easy to scan across advice."""
 
 
 def contact_line(contact: ContactEntry, _: Translate) -> str:
@@ -54,7 +44,7 @@ def advice_detail(entry: AdviceEntry, _: Translate) -> Story:
     story: Story = [
         Paragraph(markup("{}. {}", str(entry.number), entry.title), st.h3),
         Paragraph(
-            markup(_("Priority: {}") + " · {}", entry.priority_word, entry.section_title), st.muted
+            markup(_("Priority: {}") + " · {}", entry.priority_word, entry.section_title), st.meta
         ),
     ]
     if entry.why:
@@ -75,15 +65,8 @@ def advice_detail(entry: AdviceEntry, _: Translate) -> Story:
         if value
     ]
     if facts:
-        table = Table(
-            [[para(label, st.cell_bold), para(value, st.cell)] for label, value in facts],
-            colWidths=widths(0.22, 0.78),
-            splitInRow=1,
-            spaceBefore=4,
-            spaceAfter=4,
-        )
-        table.setStyle(FACTS_STYLE)
-        story.append(table)
+        lines = "<br/>".join(markup("<b>{}:</b> {}", label, value) for label, value in facts)
+        story.append(Paragraph(lines, st.facts))
     story += [Paragraph(contact_line(c, _), st.bullet, bulletText="•") for c in entry.contacts]
     if entry.reasons:
         story.append(Paragraph(markup("<b>{}</b>", _("Why do I see this?")), st.muted))

@@ -160,6 +160,7 @@ def summary(doc: ReportDocument, _: Translate) -> Story:
         chart.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), header=False))
         story += [
             chart,
+            Spacer(1, 3),
             para(
                 _(
                     "Each bar runs from 0 to 100. The dashed lines are the thresholds: from the "

@@ -114,6 +114,7 @@ class Styles:
     body: ParagraphStyle
     small: ParagraphStyle
     muted: ParagraphStyle
+    meta: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
@@ -128,6 +129,7 @@ class Styles:
     cell_small: ParagraphStyle
     cell_center: ParagraphStyle
     box: ParagraphStyle
+    facts: ParagraphStyle
     confidential: ParagraphStyle
 
 
@@ -154,6 +156,7 @@ def styles() -> Styles:
         body=base,
         small=derive("small", fontSize=8.5, leading=11.5),
         muted=derive("muted", fontSize=8.5, leading=11.5, textColor=MUTED),
+        meta=derive("meta", fontSize=8.5, leading=11.5, textColor=MUTED, keepWithNext=1),
         title=derive(
             "title", fontName=FONT_BOLD, fontSize=24, leading=30, textColor=ACCENT, spaceAfter=10
         ),
@@ -181,6 +184,17 @@ def styles() -> Styles:
             "cell_center", parent=cell, alignment=TA_CENTER, fontSize=11, leading=13
         ),
         box=derive("box", spaceAfter=3),
+        # Effort, cost and who-can-help as one shaded block: easy to compare across advice,
+        # and one paragraph lays out faster than a small table per advice item.
+        facts=derive(
+            "facts",
+            backColor=SHADE,
+            borderPadding=(5, 6, 5, 6),
+            leftIndent=6,
+            rightIndent=6,
+            spaceBefore=9,
+            spaceAfter=10,
+        ),
         confidential=derive(
             "confidential",
             fontName=FONT_BOLD,
