@@ -206,11 +206,9 @@ class SectionBuilder:
 
     def yesno(self, found: dict[str, yaml.Node], what: str, profile: bool) -> tuple[Option, ...]:
         ctx = self.ctx
-        safe = (
-            f.choice(ctx, found["safe"], f"{what}: safe", ("ja", "nee"))
-            if "safe" in found
-            else "ja"
-        )
+        safe = "ja"
+        if "safe" in found:
+            safe = f.choice(ctx, found["safe"], f"{what}: safe", ("ja", "nee")) or "ja"
         partly = True
         if "partly" in found:
             partly = f.switch(ctx, found["partly"], f"{what}: partly") is not False
