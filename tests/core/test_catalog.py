@@ -28,7 +28,8 @@ def test_discover(tmp_path: Path) -> None:
     files = sorted(Path(e.file).name for e in catalog.errors)
     assert files == ["kapot.yaml", "kopie.yml"]
     clash = next(e for e in catalog.errors if e.file.endswith("kopie.yml"))
-    assert "'mini'" in clash.message and "already used" in clash.message
+    assert "'mini'" in clash.message
+    assert "already used" in clash.message
     assert clash.line == 5
 
 
