@@ -55,12 +55,17 @@ def workload() -> tuple[Questionnaire, Answers]:
     built_in = ROOT / "questionnaires" / "persoonlijke-veiligheid.yaml"
     if built_in.exists():
         from tests.report.test_loaded import worst_answers
+        from zelfscan.core.errors import QuestionnaireError
         from zelfscan.core.loader import load_questionnaire
 
-        q = load_questionnaire(built_in)
-        answers = worst_answers(q)
-        if len(evaluate(q, answers).advice) >= 10:
-            return q, answers
+        try:
+            q = load_questionnaire(built_in)
+        except QuestionnaireError:
+            print(f"{built_in.name} does not validate yet; using the test fixture")
+        else:
+            answers = worst_answers(q)
+            if len(evaluate(q, answers).advice) >= 10:
+                return q, answers
     q = fx.questionnaire(per_theme=10)
     return q, fx.worst_answers(q)
 

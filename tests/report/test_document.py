@@ -85,3 +85,13 @@ def test_progress_compares_scans_and_counts_plan_state() -> None:
     assert doc.progress.planned == 1
     assert doc.plan[0].state == "gepland"
     assert build_report(q, after_answers, after, "nl").progress is None
+
+
+def test_report_words_come_from_the_report_catalogue() -> None:
+    # "Change" and "Level" are short ids another catalogue may translate differently.
+    from zelfscan.report.document import translator
+
+    _ = translator("nl")
+    assert _("Change") == "Verandering"
+    assert _("Level") == "Niveau"
+    assert translator("en")("Change") == "Change"

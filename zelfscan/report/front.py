@@ -219,6 +219,7 @@ def _progress(doc: ReportDocument, _: Translate) -> Story:
         table = Table(rows, colWidths=widths(0.37, 0.22, 0.22, 0.19), repeatRows=1, splitInRow=1)
         table.setStyle(grid_style())
         story.append(table)
+    story.append(Spacer(1, 4))
     story.append(
         para(
             _("Actions: {} done, {} planned, {} not applicable, {} still open.").format(
