@@ -8,6 +8,7 @@ and are marked as such.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -17,8 +18,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-import contextlib
 
 from zelfscan.core.errors import QuestionnaireError  # noqa: E402
 from zelfscan.core.loader import load_text  # noqa: E402
