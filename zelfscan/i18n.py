@@ -1,9 +1,9 @@
-"""gettext for UI, CLI and report strings (Qt-free, so the core and the PDF can use it too).
+"""gettext for UI and report strings (Qt-free, so the core and the PDF can use it too).
 
 Message ids are English; Dutch is the default language. Each part of the app keeps its own
-catalogue (domain) in ``resources/locale/<lang>/LC_MESSAGES/<domain>.po`` so that parts can
-be translated independently; they are chained into one lookup. Questionnaire content is not
-translated here: it carries both languages in its YAML.
+catalogue (domain) in ``resources/locale/<lang>/LC_MESSAGES/<domain>.po``, looked up on its
+own: a short id like "Change" may be a button in the GUI and a column heading in the report.
+Questionnaire content is not translated here: it carries both languages in its YAML.
 """
 
 from __future__ import annotations
@@ -15,27 +15,18 @@ from zelfscan.paths import locale_dir
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-DOMAINS = ("gui", "report", "cli")
+DOMAINS = ("gui", "report")
 
 _current = DEFAULT_LANGUAGE
 
 
 @cache
-def translation(lang: str) -> gettext.NullTranslations:
-    """The chained catalogues for ``lang``; English (the message ids) needs none."""
-    chain: gettext.NullTranslations | None = None
-    for domain in DOMAINS:
-        try:
-            found = gettext.translation(domain, localedir=locale_dir(), languages=[lang])
-        except OSError:  # no catalogue for this domain and language: the English ids stand
-            continue
-        if chain is None:
-            chain = found
-        else:
-            chain.add_fallback(found)
-    if chain is None:
+def translation(lang: str, domain: str = "gui") -> gettext.NullTranslations:
+    """The catalogue of ``domain`` in ``lang``; English (the message ids) needs none."""
+    try:
+        return gettext.translation(domain, localedir=locale_dir(), languages=[lang])
+    except OSError:  # no catalogue for this domain and language: the English ids stand
         return gettext.NullTranslations()
-    return chain
 
 
 def set_language(lang: str) -> None:
@@ -51,13 +42,13 @@ def current_language() -> str:
 
 
 def _(message: str) -> str:
-    """Translate ``message`` into the current language."""
-    return translation(_current).gettext(message)
+    """Translate a GUI ``message`` into the current language."""
+    return translation(_current, "gui").gettext(message)
 
 
-def gettext_for(lang: str) -> gettext.NullTranslations:
+def gettext_for(lang: str, domain: str = "report") -> gettext.NullTranslations:
     """A translator bound to one language, for code that renders in a language it is given."""
-    return translation(lang)
+    return translation(lang, domain)
 
 
 def N_(message: str) -> str:

@@ -11,7 +11,6 @@ user would not expect on a sheet of paper they hand to a gemeente or leave on a 
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,7 +28,6 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.results import Evaluation, Reason, SelectedAdvice
 from zelfscan.i18n import N_, gettext_for
-from zelfscan.paths import locale_dir
 
 Translate = Callable[[str], str]
 
@@ -62,17 +60,8 @@ CHANGE_WORDS: Mapping[str, str] = {
 
 @cache
 def translator(lang: str) -> Translate:
-    """The gettext function for ``lang``: the report renders in the language it is given.
-
-    The report's own catalogue is used on its own rather than through the chained lookup of
-    :func:`zelfscan.i18n.gettext_for`: that chain asks the GUI catalogue first, and a short
-    id both use ("Change", "Level") would then print the GUI's button word in the report.
-    """
-    try:
-        found = gettext.translation("report", localedir=locale_dir(), languages=[lang])
-    except OSError:  # English, or no catalogue: the English ids stand (via the shared chain)
-        return gettext_for(lang).gettext
-    return found.gettext
+    """The gettext function for ``lang``: the report renders in the language it is given."""
+    return gettext_for(lang, "report").gettext
 
 
 @dataclass(frozen=True, slots=True)
