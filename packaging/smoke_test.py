@@ -91,11 +91,17 @@ def run(
     )
 
 
+def _tail(text: str, lines: int = 25) -> str:
+    kept = text.splitlines()
+    cut = f"[... {len(kept) - lines} lines]\n" if len(kept) > lines else ""
+    return cut + "\n".join(kept[-lines:])
+
+
 def _expect_ok(result: subprocess.CompletedProcess[str], what: str) -> None:
     if result.returncode != 0:
         raise SmokeFailure(
-            f"{what}: exit {result.returncode}\n--- stdout\n{result.stdout}\n"
-            f"--- stderr\n{result.stderr}"
+            f"{what}: exit {result.returncode}\n--- stdout\n{_tail(result.stdout)}\n"
+            f"--- stderr\n{_tail(result.stderr)}"
         )
 
 
