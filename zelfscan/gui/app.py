@@ -69,11 +69,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalog = discover([*builtin_dirs(), dirs.questionnaires])
     questionnaires = list(catalog.questionnaires.values())
     window = MainWindow(questionnaires, catalog.errors, training=args.training)
-    if args.self_test:
-        return _self_test(app, window, catalog.errors)
-    window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
-    window.show()
-    return app.exec()
+    try:
+        if args.self_test:
+            return _self_test(app, window, catalog.errors)
+        window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
+        window.show()
+        return app.exec()
+    finally:
+        _tear_down(window)
+
+
+def _tear_down(window: MainWindow) -> None:
+    """Delete the widgets while Qt is still alive, so nothing Qt-owned is left for the
+    garbage collector at interpreter exit (where crashes are hard to diagnose)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close_scan()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def _self_test(app: QApplication, window: MainWindow, errors: Sequence[object]) -> int:
@@ -90,5 +107,4 @@ def _self_test(app: QApplication, window: MainWindow, errors: Sequence[object]) 
     for problem in errors:
         print(f"self-test: questionnaire not loaded: {problem}", file=sys.stderr)
     print(f"self-test ok: {len(window.questionnaires)} questionnaire(s)")
-    window.close()
     return 0

@@ -199,7 +199,7 @@ class StartScreen(QWidget):
             button.setText(label)
             button.setAccessibleName(label.replace("&", ""))
             button.setAccessibleDescription(description)
-        self.training_button.setText(_("&Training mode…"))
+        self.training_button.setText(_("T&raining mode…"))
         self.training_button.setAccessibleName(_("Training mode"))
         self.training_button.setAccessibleDescription(
             _("For trainers in an induction session: nothing is stored")

@@ -81,6 +81,10 @@ def set_text_scale(percent: int) -> None:
     app.setFont(font)
     for widget_class in ("QMenuBar", "QMenu", "QToolTip"):  # platform themes set these apart
         app.setFont(font, widget_class)  # type: ignore[arg-type]  # stubs say bytes, runtime str
+    for widget in app.allWidgets():  # headings keep their own, relative size
+        refresh = getattr(widget, "refresh_font", None)
+        if callable(refresh):
+            refresh()
 
 
 def scaled_font(factor: float, bold: bool = True) -> QFont:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from zelfscan.gui.theme import scaled_font
@@ -43,16 +43,12 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setText(text)
         self.setAccessibleName(text)
-        self._update_font()
+        self.refresh_font()
 
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setAccessibleName(text)
 
-    def _update_font(self) -> None:
+    def refresh_font(self) -> None:
+        """Called by :func:`zelfscan.gui.theme.set_text_scale` after the app font changed."""
         self.setFont(scaled_font(self._factor))
-
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ApplicationFontChange:
-            self._update_font()
-        return super().event(e)

@@ -1,0 +1,94 @@
+"""The entry point: --self-test in a subprocess, usage errors, the calm exception hook."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zelfscan.gui.app import parse_args
+from zelfscan.gui.dialogs import error
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
+
+
+def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "zelfscan", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_self_test_exits_0(tmp_path: Path) -> None:
+    own = tmp_path / "data" / "questionnaires"
+    own.mkdir(parents=True)
+    shutil.copy(MINI, own / "mini.yaml")
+    result = run_app("--self-test", "--home", str(tmp_path), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = run_app("--lang", "fr", home=tmp_path)
+    assert result.returncode == 2
+    with pytest.raises(SystemExit) as info:
+        parse_args(["--bogus"])
+    assert info.value.code == 2
+
+
+def test_arguments() -> None:
+    args = parse_args(["--training", "--lang", "en", "--home", "/x"])
+    assert args.training
+    assert args.lang == "en"
+    assert args.home == Path("/x")
+    assert parse_args([]).lang == "nl"
+
+
+def test_excepthook_logs_no_message(caplog: pytest.LogCaptureFixture) -> None:
+    private = "ik word bedreigd door mijn buurman"
+    try:
+        raise ValueError(private)
+    except ValueError as exc:
+        with caplog.at_level(logging.ERROR):
+            error.excepthook(ValueError, exc, exc.__traceback__)
+    assert "ValueError" in caplog.text
+    assert private not in caplog.text
+
+
+def test_load_errors_are_shown_calmly(qtbot, mini) -> None:
+    from zelfscan.core.errors import LoadError
+    from zelfscan.gui.main_window import MainWindow
+
+    problem = LoadError("kapot.yaml", 3, 5, "unknown key 'vraag'")
+    window = MainWindow([mini], [problem])
+    qtbot.addWidget(window)
+    window.show()
+    start = window.start
+    assert start.errors_box.isVisible()
+    assert not start.details.isVisible()
+    start.details_button.click()
+    assert start.details.isVisible()
+    assert start.details.toPlainText() == "kapot.yaml:3:5: unknown key 'vraag'"
+
+
+def test_training_mode_shows_banner(qtbot, mini) -> None:
+    from zelfscan.gui.main_window import MainWindow
+
+    window = MainWindow([mini])
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.banner.isVisible()
+    window.start.training_button.click()
+    assert window.banner.isVisible()
+    wizard = window.start_scan(mini.id)
+    assert wizard.session.training
+    window.banner.stop.click()
+    assert not window.banner.isVisible()
