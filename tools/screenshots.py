@@ -40,6 +40,15 @@ ANSWERS = {
     "bedreigd": "ja",
 }
 DOCS = {("nl", 100), ("en", 100), ("nl", 200)}
+DOCS_PICK = (
+    "start-nl-100",
+    "theme-help-nl-100",
+    "urgent-nl-100",
+    "review-en-100",
+    "results-nl-100",
+    "theme-help-nl-200",
+)
+"""The few that go into docs/ for the README (the rest only for looking)."""
 
 
 def grab(widget: QWidget, path: Path) -> None:
@@ -113,7 +122,10 @@ def main() -> int:
         shoot(target, lang, scale, width, height)
         if args.docs:
             for png in target.glob("*.png"):
-                png.replace(out / f"screenshot-{png.name}")
+                if png.stem in DOCS_PICK:
+                    png.replace(out / f"screenshot-{png.name}")
+                else:
+                    png.unlink()
             target.rmdir()
     return 0
 

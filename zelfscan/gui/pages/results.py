@@ -43,7 +43,8 @@ class ResultsPage(ScanPage):
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
         row.addWidget(self.busy)
-        row.addWidget(self.busy_label, 1)
+        row.addWidget(self.busy_label)
+        row.addStretch(1)
         self.page_layout.addLayout(row)
         self.retranslate()
 

@@ -98,7 +98,8 @@ class ScoreTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def set_results(self, results: tuple[SectionResult, ...]) -> None:
         lang = current_language()
@@ -110,5 +111,4 @@ class ScoreTable(QTableWidget):
                 (result.title.get(lang), score_text(result.score), level_text(result.level))
             ):
                 self.setItem(row, col, QTableWidgetItem(text))
-        self.resizeRowsToContents()
         self.updateGeometry()
