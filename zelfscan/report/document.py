@@ -231,6 +231,11 @@ def _score(value: float | None) -> int | None:
     return None if value is None else round(value)
 
 
+def _shown_score(value: float | None, level: Level) -> int | None:
+    """No number next to *onbekend*: "0 van 100" would read as a failure, not as not knowing."""
+    return None if level is Level.ONBEKEND else _score(value)
+
+
 def _contact(contact: Contact, lang: str) -> ContactEntry:
     return ContactEntry(
         id=contact.id,
@@ -291,7 +296,7 @@ def _themes(
             ThemeRow(
                 section_id=result.section_id,
                 title=result.title.get(lang),
-                score=_score(result.score),
+                score=_shown_score(result.score, result.level),
                 level=result.level,
                 level_word=_(LEVEL_WORDS[result.level]),
                 unknown=result.unknown,
@@ -431,7 +436,7 @@ def build_report(
         stand_per=questionnaire.stand_per,
         created=moment,
         created_label=date_label(moment, lang),
-        overall_score=_score(evaluation.overall_score),
+        overall_score=_shown_score(evaluation.overall_score, evaluation.overall_level),
         overall_level=evaluation.overall_level,
         overall_word=_(LEVEL_WORDS[evaluation.overall_level]),
         themes=_themes(questionnaire, evaluation, lang, _),
