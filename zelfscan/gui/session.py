@@ -18,6 +18,8 @@ from zelfscan.core import flow
 from zelfscan.core.model import Answers, AnswerValue, Questionnaire
 from zelfscan.core.results import Evaluation, TriggeredFlag
 
+PLAN_STATES = ("gedaan", "gepland", "nvt")
+
 
 class StorageChoice(Enum):
     """Where answers are kept; chosen on the start screen before a scan starts.
@@ -38,6 +40,8 @@ class ScanSession(QObject):
     answer_changed = Signal(str, object)
     """(question id, new value or None). Emitted after every change, also by load/clear."""
     cleared = Signal()
+    plan_changed = Signal(str, object)
+    """(advice id, "gedaan" | "gepland" | "nvt" or None): the action plan's progress."""
 
     def __init__(
         self,
@@ -52,6 +56,13 @@ class ScanSession(QObject):
         self.training = training
         self.storage = storage
         self._answers: dict[str, AnswerValue] = {}
+        self._plan: dict[str, str] = {}
+        self.previous: Evaluation | None = None
+        """The last finished scan of the same kind (set from the vault), for the comparison."""
+        self.previous_advice_ids: tuple[str, ...] = ()
+        """All advice ids of the content version ``previous`` was made with."""
+        self.previous_plan: Mapping[str, str] = {}
+        """The action-plan state saved with ``previous``."""
 
     # --- reading ----------------------------------------------------------------------
     @property
@@ -108,7 +119,32 @@ class ScanSession(QObject):
         for qid in self.questionnaire.questions:
             self.answer_changed.emit(qid, self._answers.get(qid))
 
+    # --- action plan --------------------------------------------------------------------
+    @property
+    def plan(self) -> Mapping[str, str]:
+        """Advice id -> "gedaan" / "gepland" / "nvt" for the items the user marked."""
+        return MappingProxyType(self._plan)
+
+    def set_plan_state(self, advice_id: str, state: str | None) -> None:
+        """Mark an action (``None`` unmarks it); the vault, when open, saves it at once."""
+        if state is not None and state not in PLAN_STATES:
+            raise ValueError(state)
+        if self._plan.get(advice_id) == state:
+            return
+        if state is None:
+            self._plan.pop(advice_id, None)
+        else:
+            self._plan[advice_id] = state
+        self.plan_changed.emit(advice_id, state)
+
+    def load_plan(self, plan: Mapping[str, str]) -> None:
+        self._plan = {k: v for k, v in plan.items() if v in PLAN_STATES}
+
     def clear(self) -> None:
         """Forget every answer ("Nieuwe scan", "volgende deelnemer")."""
         self._answers.clear()
+        self._plan.clear()
+        self.previous = None
+        self.previous_advice_ids = ()
+        self.previous_plan = {}
         self.cleared.emit()
