@@ -6,6 +6,8 @@ three things to do first, and a plan to tick off with columns for who and when.
 
 from __future__ import annotations
 
+import re
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -127,6 +129,15 @@ def cover(doc: ReportDocument, _: Translate) -> Story:
     story += [*_urgent(doc, _), para(_("In this report"), st.h2)]
     story += [Paragraph(esc(c), st.bullet, bulletText="•") for c in contents]
     return [*story, PageBreak()]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an effort or cost text: the plan table is a checklist, the full
+    text (funding route, landlord's consent) stands in the advice details it points to."""
+    match = re.search(r"[.!?;](\s|$)", text)
+    if match is None or match.end() >= len(text.rstrip()):
+        return text
+    return text[: match.start() + 1].rstrip(";")
 
 
 def summary(doc: ReportDocument, _: Translate) -> Story:
@@ -312,13 +323,19 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
                 para(str(entry.number), st.cell),
                 action,
                 para(entry.priority_word, st.cell),
-                [para(entry.effort, st.cell_small), para(entry.cost, st.cell_small)],
+                [
+                    para(first_sentence(entry.effort), st.cell_small),
+                    para(first_sentence(entry.cost), st.cell_small),
+                ],
                 "",
                 "",
             ]
         )
     table = Table(
-        rows, colWidths=widths(0.05, 0.05, 0.35, 0.11, 0.18, 0.15, 0.11), repeatRows=1, splitInRow=1
+        rows,
+        colWidths=widths(0.045, 0.035, 0.32, 0.125, 0.22, 0.13, 0.125),
+        repeatRows=1,
+        splitInRow=1,
     )
     table.setStyle(
         grid_style(
