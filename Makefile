@@ -19,8 +19,8 @@ run: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check zelfscan tests benchmarks tools
-	$(BIN)/ruff format --check zelfscan tests benchmarks tools
+	$(BIN)/ruff check zelfscan tests benchmarks tools packaging
+	$(BIN)/ruff format --check zelfscan tests benchmarks tools packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

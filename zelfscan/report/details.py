@@ -29,12 +29,16 @@ from zelfscan.report.styles import (
 Story = list[Flowable]
 
 
-def contact_line(contact: ContactEntry, _: Translate) -> str:
-    """ "Name — contact (what they offer)" as escaped markup with the name in bold."""
+def contact_line(contact: ContactEntry, _: Translate, *, offers: bool = True) -> str:
+    """ "Name — contact (what they offer)" as escaped markup with the name in bold.
+
+    Under an advice item ``offers=False``: what each organisation offers is in "Waar u hulp
+    krijgt", and repeating it under every item made the details twice as long.
+    """
     text = markup("<b>{}</b>", contact.name)
     if contact.contact:
         text += " — " + esc(contact.contact)
-    if contact.offers:
+    if offers and contact.offers:
         text += " · " + esc(contact.offers)
     return text
 
@@ -67,7 +71,10 @@ def advice_detail(entry: AdviceEntry, _: Translate) -> Story:
     if facts:
         lines = "<br/>".join(markup("<b>{}:</b> {}", label, value) for label, value in facts)
         story.append(Paragraph(lines, st.facts))
-    story += [Paragraph(contact_line(c, _), st.bullet, bulletText="•") for c in entry.contacts]
+    story += [
+        Paragraph(contact_line(c, _, offers=False), st.bullet, bulletText="•")
+        for c in entry.contacts
+    ]
     if entry.reasons:
         story.append(Paragraph(markup("<b>{}</b>", _("Why do I see this?")), st.muted))
         story += [
