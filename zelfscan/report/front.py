@@ -11,6 +11,7 @@ import re
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -39,6 +40,7 @@ from zelfscan.report.styles import (
 )
 
 Story = list[Flowable]
+A4_HEIGHT_HALF = 421.0  # points: half an A4 page
 
 
 def level_markup(level_symbol: str, colour: str, word: str) -> str:
@@ -269,7 +271,9 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
                 st.muted,
             ),
         ]
-        story += [_boxed(inner, SHADE, ACCENT), Spacer(1, 6)]
+        # KeepTogether: a box that only just does not fit moves whole to the next page,
+        # instead of leaving a sliver of its shading on an otherwise empty page.
+        story += [KeepTogether([Spacer(1, 6), _boxed(inner, SHADE, ACCENT)])]
     return story
 
 
@@ -280,7 +284,8 @@ def _state_cell(entry: AdviceEntry, _: Translate) -> str:
 def action_plan(doc: ReportDocument, _: Translate) -> Story:
     st = styles()
     story: Story = [
-        PageBreak(),
+        # A new page, unless the top 3 spilled over: then the plan follows on that page.
+        CondPageBreak(A4_HEIGHT_HALF),
         para(_("Your action plan"), st.h1),
         para(
             _(
@@ -333,7 +338,7 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
         )
     table = Table(
         rows,
-        colWidths=widths(0.045, 0.035, 0.32, 0.125, 0.22, 0.13, 0.125),
+        colWidths=widths(0.045, 0.05, 0.305, 0.125, 0.22, 0.13, 0.125),
         repeatRows=1,
         splitInRow=1,
     )
