@@ -95,3 +95,20 @@ def test_report_words_come_from_the_report_catalogue() -> None:
     assert _("Change") == "Verandering"
     assert _("Level") == "Niveau"
     assert translator("en")("Change") == "Change"
+
+
+def test_progress_names_advice_that_is_new_because_the_content_changed() -> None:
+    q = fx.questionnaire()
+    answers = fx.worst_answers(q)
+    evaluation = fx.evaluated(q, answers)
+    newcomer = evaluation.advice[-1]
+    older_ids = [a.id for a in q.advice if a.id != newcomer.id]
+    doc = build_report(
+        q, answers, evaluation, "nl", previous=evaluation, previous_advice_ids=older_ids
+    )
+    assert doc.progress is not None
+    assert doc.progress.new_by_content == (newcomer.title.get("nl"),)
+    assert {t.change for t in doc.progress.themes} == {"gelijk"}
+    same = build_report(q, answers, evaluation, "nl", previous=evaluation)
+    assert same.progress is not None
+    assert same.progress.new_by_content == ()

@@ -11,7 +11,7 @@ user would not expect on a sheet of paper they hand to a gemeente or leave on a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -26,6 +26,7 @@ from zelfscan.core.model import (
     Questionnaire,
     Thresholds,
 )
+from zelfscan.core.progress import Trend, compare
 from zelfscan.core.results import Evaluation, Reason, SelectedAdvice
 from zelfscan.i18n import N_, gettext_for
 
@@ -51,10 +52,10 @@ PLAN_WORDS: Mapping[str, str] = {
     "nvt": N_("not applicable"),
 }
 CHANGE_WORDS: Mapping[str, str] = {
-    "beter": N_("better"),
-    "slechter": N_("worse"),
-    "gelijk": N_("same"),
-    "onbekend": N_("cannot compare"),
+    Trend.BETER: N_("better"),
+    Trend.SLECHTER: N_("worse"),
+    Trend.GELIJK: N_("same"),
+    Trend.NIEUW: N_("new"),
 }
 
 
@@ -151,7 +152,7 @@ class ThemeChange:
     previous_level: str
     current_level: str
     change: str
-    """``beter``, ``slechter``, ``gelijk`` or ``onbekend`` (no score on one side)."""
+    """``beter``, ``slechter``, ``gelijk`` or ``nieuw``: :class:`zelfscan.core.progress.Trend`."""
     change_word: str
 
 
@@ -165,6 +166,8 @@ class Progress:
     planned: int
     not_applicable: int
     open: int
+    new_by_content: tuple[str, ...] = ()
+    """Titles of advice that is new because the scan's content changed, not the answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,44 +327,45 @@ def _contacts(
     return tuple(_contact(c, lang) for c in chosen)
 
 
-def _change(previous: int | None, current: int | None) -> str:
-    if previous is None or current is None:
-        return "onbekend"
-    if current > previous:
-        return "beter"
-    if current < previous:
-        return "slechter"
-    return "gelijk"
+def _level_word(level: Level | None, _: Translate) -> str:
+    return "–" if level is None else _(LEVEL_WORDS[level])
 
 
 def _progress(
     questionnaire: Questionnaire,
     evaluation: Evaluation,
     previous: Evaluation | None,
+    previous_advice_ids: Collection[str] | None,
     plan_state: Mapping[str, str],
     lang: str,
     _: Translate,
 ) -> Progress | None:
+    """ "Wat is veranderd", from the same comparison the results page shows."""
     if previous is None and not plan_state:
         return None
+    titles = {a.id: a.title.get(lang) for a in questionnaire.advice}
     themes: list[ThemeChange] = []
+    new_by_content: tuple[str, ...] = ()
     if previous is not None:
-        for result in evaluation.sections:
-            before = previous.section(result.section_id)
-            section = questionnaire.section(result.section_id)
-            if before is None or section is None or section.profile:
+        known = titles.keys() if previous_advice_ids is None else previous_advice_ids
+        comparison = compare(previous, evaluation, previous_advice_ids=known)
+        new_by_content = tuple(titles[i] for i in comparison.new_by_content if i in titles)
+        for change in comparison.themes:
+            section = questionnaire.section(change.section_id)
+            if section is None or section.profile:
                 continue
-            change = _change(_score(before.score), _score(result.score))
             themes.append(
                 ThemeChange(
-                    section_id=result.section_id,
-                    title=result.title.get(lang),
-                    previous=_score(before.score),
-                    current=_score(result.score),
-                    previous_level=_(LEVEL_WORDS[before.level]),
-                    current_level=_(LEVEL_WORDS[result.level]),
-                    change=change,
-                    change_word=_(CHANGE_WORDS[change]),
+                    section_id=change.section_id,
+                    title=change.title.get(lang),
+                    previous=_shown_score(change.before, change.level_before or Level.ONBEKEND),
+                    current=_shown_score(change.after, change.level_after),
+                    previous_level=_(LEVEL_WORDS[change.level_before])
+                    if change.level_before
+                    else "–",
+                    current_level=_(LEVEL_WORDS[change.level_after]),
+                    change=change.trend.value,
+                    change_word=_(CHANGE_WORDS[change.trend]),
                 )
             )
     titles = {a.id: a.title.get(lang) for a in questionnaire.advice}
@@ -370,7 +374,7 @@ def _progress(
     planned = sum(1 for i in current if plan_state.get(i) == "gepland")
     not_applicable = sum(1 for i in current if plan_state.get(i) == "nvt")
     still_open = sum(1 for i in current if plan_state.get(i) not in PLAN_STATES)
-    return Progress(tuple(themes), done, planned, not_applicable, still_open)
+    return Progress(tuple(themes), done, planned, not_applicable, still_open, new_by_content)
 
 
 def build_report(
@@ -382,13 +386,16 @@ def build_report(
     created: datetime | None = None,
     previous: Evaluation | None = None,
     plan_state: Mapping[str, str] | None = None,
+    previous_advice_ids: Collection[str] | None = None,
 ) -> ReportDocument:
     """The report for one scan, in ``lang``.
 
     ``created`` defaults to now (pass a fixed value for golden tests). ``previous`` (the last
     scan's evaluation) and ``plan_state`` (advice id -> ``gedaan``/``gepland``/``nvt``) add a
-    "Wat is veranderd" section; both are optional. Answers are only used for which contacts
-    apply; notes and other free text are never copied into the report.
+    "Wat is veranderd" section; both are optional. ``previous_advice_ids`` are the advice ids
+    of the content version the previous scan used, to name advice that is new by content.
+    Answers are only used for which contacts apply; notes and other free text are never
+    copied into the report.
     """
     _ = translator(lang)
     moment = created or datetime.now().astimezone()
@@ -448,5 +455,7 @@ def build_report(
         contacts=_contacts(questionnaire, answers, evaluation, lang),
         thresholds=questionnaire.thresholds,
         about=questionnaire.about.get(lang) if questionnaire.about else "",
-        progress=_progress(questionnaire, evaluation, previous, state, lang, _),
+        progress=_progress(
+            questionnaire, evaluation, previous, previous_advice_ids, state, lang, _
+        ),
     )

@@ -212,7 +212,7 @@ def _progress(doc: ReportDocument, _: Translate) -> Story:
     if progress is None:
         return []
     st = styles()
-    arrows = {"beter": "▲", "slechter": "▼", "gelijk": "=", "onbekend": "?"}
+    arrows = {"beter": "▲", "slechter": "▼", "gelijk": "=", "nieuw": "•"}
     story: Story = [para(_("What has changed since your last scan"), st.h2)]
     if progress.themes:
         rows: list[list[object]] = [
@@ -242,6 +242,9 @@ def _progress(doc: ReportDocument, _: Translate) -> Story:
         )
     )
     story += [Paragraph(esc(title), st.bullet, bulletText=BOX_DONE) for title in progress.done]
+    if progress.new_by_content:
+        story.append(para(_("New advice because the scan itself was updated:"), st.body))
+        story += [Paragraph(esc(t), st.bullet, bulletText="•") for t in progress.new_by_content]
     return story
 
 
