@@ -66,6 +66,8 @@ def test_every_control_on_every_page_has_an_accessible_name(
 
 def test_question_labels_are_buddies_and_controls_are_described(wizard: ScanWizard) -> None:
     for page in wizard.section_pages.values():
+        page.ensure_built()  # pages build their widgets on the first visit
+        assert page.questions
         for widget in page.questions.values():
             assert widget.label.buddy() is widget.controls()[0]
             for control in widget.controls():

@@ -2,6 +2,12 @@
 
 The page never decides what is visible or complete: it asks ``core.flow`` after every answer
 and shows or hides question widgets accordingly (a condition on the same page acts at once).
+
+The question widgets are built on the page's first visit (:meth:`SectionPage.ensure_built`,
+called from ``initializePage``), not when the wizard is created: building every page of a
+scan up front cost ~0.15 s and ~10 MiB per scan at start-up (docs/performance.md), and a user
+sees one page at a time. Completeness (``isComplete``) asks ``core.flow``, so it never needs
+the widgets.
 """
 
 from __future__ import annotations
@@ -32,15 +38,29 @@ class SectionPage(ScanPage):
         self.intro = plain_label(parent=self.content, name="sectionIntro")
         self.content_layout.addWidget(self.intro)
         self.questions: dict[str, QuestionWidget] = {}
-        for question in section.questions:
-            widget = make_question_widget(question, session, self.content)
-            self.questions[question.id] = widget
-            self.content_layout.addWidget(widget)
+        """Question id -> widget; empty until the page is first shown (:meth:`ensure_built`)."""
+        self.built = False
         self.content_layout.addStretch(1)
         self.content_layout.setSpacing(self.fontMetrics().height())
-        self._set_tab_order()
         session.answer_changed.connect(self._on_answer_changed)
         self.retranslate()
+
+    def ensure_built(self) -> None:
+        """Create the question widgets once, in file order, above the closing stretch.
+
+        Each widget reads its answer and texts from the session and the current language
+        when it is made, so a page built late looks exactly like one built up front.
+        """
+        if self.built:
+            return
+        self.built = True
+        at = self.content_layout.count() - 1  # before the stretch
+        for question in self.section.questions:
+            widget = make_question_widget(question, self.session, self.content)
+            self.questions[question.id] = widget
+            self.content_layout.insertWidget(at, widget)
+            at += 1
+        self._set_tab_order()
         self.update_visibility()
 
     def _set_tab_order(self) -> None:
@@ -54,6 +74,8 @@ class SectionPage(ScanPage):
             QWidget.setTabOrder(first, second)
 
     def _on_answer_changed(self, question_id: str, _value: AnswerValue | None) -> None:
+        if not self.built:  # nothing on screen yet: initializePage() reads the session
+            return
         widget = self.questions.get(question_id)
         if widget is not None:
             widget.refresh()
@@ -78,6 +100,7 @@ class SectionPage(ScanPage):
         return not missing
 
     def initializePage(self) -> None:
+        self.ensure_built()
         for widget in self.questions.values():
             widget.refresh()
         self.update_visibility()

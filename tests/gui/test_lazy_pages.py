@@ -1,0 +1,87 @@
+"""Section pages build their question widgets on the first visit (docs/performance.md).
+
+A page built late must look and behave exactly like one built up front: answers given before
+the visit, the language, accessible names, buddies and Next gating.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWizard
+
+from zelfscan.gui.main_window import MainWindow
+from zelfscan.gui.wizard import REVIEW_ID, ScanWizard
+
+from .test_accessibility import unnamed
+from .test_wizard import FULL, answer_page, run_to_review
+
+
+def built(wizard: ScanWizard) -> set[str]:
+    return {p.section.id for p in wizard.section_pages.values() if p.built}
+
+
+def test_only_the_first_page_is_built_at_start(wizard: ScanWizard) -> None:
+    assert built(wizard) == {"profiel"}
+    unvisited = wizard.section_pages[wizard.section_ids["thuis"]]
+    assert unvisited.questions == {}
+    assert unvisited.accessibleName() == "In en om de woning"  # named before it is built
+    answer_page(wizard, FULL)
+    wizard.next()
+    assert built(wizard) == {"profiel", "thuis"}
+    page = wizard.currentPage()
+    assert list(page.questions) == [q.id for q in page.section.questions]
+    assert unnamed(page) == []
+    for widget in page.questions.values():
+        assert widget.label.buddy() is widget.controls()[0]
+
+
+def test_answers_given_before_the_first_visit_show_on_it(wizard: ScanWizard) -> None:
+    answer_page(wizard, FULL)
+    wizard.session.set_answer("slot", "ja")  # e.g. a demo persona or a loaded scan
+    wizard.next()
+    assert wizard.currentPage().questions["slot"].buttons["ja"].isChecked()
+
+
+def test_a_page_built_after_a_language_switch_is_in_that_language(
+    window: MainWindow, wizard: ScanWizard
+) -> None:
+    window.set_language("en")
+    answer_page(wizard, FULL)
+    wizard.next()
+    page = wizard.currentPage()
+    assert page.heading.text() == "In and around the home"
+    assert "answered" in page.progress_label.text()
+    assert page.questions["verlichting"].buttons["geen"].text() == "No light"
+
+
+def test_change_then_next_builds_a_section_that_was_skipped_before(wizard: ScanWizard) -> None:
+    """Change ("Wijzig") goes back to the profile. A new answer there opens two sections
+    that were never visited, and they build, gate and reach the review like any other page."""
+    run_to_review(wizard, {**FULL, "kinderen": "nee", "woning": "huis"})
+    assert built(wizard) == {"profiel", "thuis", "dreiging"}
+    wizard.currentPage().edit_buttons["profiel"].click()
+    assert wizard.currentPage().objectName() == "section-profiel"
+    profile = wizard.currentPage()
+    profile.questions["kinderen"].buttons["ja"].click()
+    profile.questions["woning"].buttons["appartement"].click()
+    wizard.next()
+    assert wizard.currentPage().objectName() == "section-thuis"
+    wizard.next()
+    gezin = wizard.currentPage()
+    assert gezin.objectName() == "section-gezin"
+    assert set(gezin.questions) == {"school-afspraak", "delen-online"}
+    assert unnamed(gezin) == []
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    answer_page(wizard, FULL)
+    assert next_button.isEnabled()
+    wizard.next()
+    assert wizard.currentPage().objectName() == "section-complex"
+    run_to_review(wizard, FULL)
+    assert wizard.currentId() == REVIEW_ID
+    assert set(wizard.currentPage().edit_buttons) == {
+        "profiel",
+        "thuis",
+        "gezin",
+        "complex",
+        "dreiging",
+    }
