@@ -135,3 +135,16 @@ def test_red_flags_are_live(mini: Questionnaire) -> None:
     flags = live_red_flags(mini, {"bedreigd": "ja"})
     assert [f.flag.id for f in flags] == ["nu-bedreigd"]
     assert flags[0].flag.message.get("nl").startswith("Voelt u zich nu onveilig?")
+
+
+def test_additions_append_to_every_tagged_item_when_they_apply(mini: Questionnaire) -> None:
+    wethouder = evaluate(mini, persona(mini, "wethouder-weet-niet"))
+    camera = next(a for a in wethouder.advice if a.id == "camera")
+    assert camera.cost.get("nl") == (
+        "100 tot 300 euro Staat het in uw beveiligingsadvies, dan betaalt uw werkgever."
+    )
+    assert [c.id for c in camera.contacts] == ["beveiligingsadvies"]
+    raadslid = evaluate(mini, persona(mini, "nieuw-raadslid"))
+    camera = next(a for a in raadslid.advice if a.id == "camera")
+    assert camera.cost.get("nl") == "100 tot 300 euro"
+    assert camera.contacts == ()  # the bestuurders route is not for a raadslid

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from zelfscan.core.conditions import holds, positive_leaves
 from zelfscan.core.model import (
+    LANGUAGES,
     PRIORITY_ORDER,
     UNKNOWN,
     AdviceItem,
@@ -19,6 +20,7 @@ from zelfscan.core.model import (
     Question,
     Questionnaire,
     Text,
+    TextList,
 )
 from zelfscan.core.results import FindOutTask, Reason, SelectedAdvice
 
@@ -70,21 +72,42 @@ def select_advice(questionnaire: Questionnaire, answers: Answers) -> tuple[Selec
 def _merge_variant(
     questionnaire: Questionnaire, item: AdviceItem, answers: Answers
 ) -> SelectedAdvice:
+    """The item with its first matching variant applied, then every matching addition."""
     variant = next((v for v in item.variants if holds(v.when, answers)), None)
+    why, how, effort, cost, who = item.why, item.how, item.effort, item.cost, item.who
     contact_ids = item.contacts
-    if variant is not None and variant.contacts is not None:
-        contact_ids = variant.contacts
+    if variant is not None:
+        why = variant.why or why
+        how = variant.how or how
+        effort = variant.effort or effort
+        cost = variant.cost or cost
+        who = variant.who or who
+        contact_ids = item.contacts if variant.contacts is None else variant.contacts
+    for add in questionnaire.additions:
+        if not (add.tags & item.tags) or not holds(add.when, answers):
+            continue
+        why, effort = _joined(why, add.why), _joined(effort, add.effort)
+        cost, who = _joined(cost, add.cost), _joined(who, add.who)
+        if add.how is not None:
+            how = TextList({lang: how.get(lang) + add.how.get(lang) for lang in LANGUAGES})
+        contact_ids = tuple(dict.fromkeys((*contact_ids, *add.contacts)))
     return SelectedAdvice(
         item=item,
         priority=item.priority,
-        why=(variant.why if variant and variant.why else item.why),
-        how=(variant.how if variant and variant.how else item.how),
-        effort=(variant.effort if variant and variant.effort else item.effort),
-        cost=(variant.cost if variant and variant.cost else item.cost),
-        who=(variant.who if variant and variant.who else item.who),
+        why=why,
+        how=how,
+        effort=effort,
+        cost=cost,
+        who=who,
         contacts=contacts_for(questionnaire, contact_ids, answers),
         reasons=reasons_for(questionnaire, item.when, answers),
     )
+
+
+def _joined(base: Text, extra: Text | None) -> Text:
+    if extra is None:
+        return base
+    return Text({lang: f"{base.get(lang)} {extra.get(lang)}".strip() for lang in LANGUAGES})
 
 
 def find_out_tasks(visible: Iterable[Question], answers: Answers) -> tuple[FindOutTask, ...]:

@@ -16,6 +16,7 @@ from zelfscan.core.answers import answer_values
 from zelfscan.core.conditions import referenced
 from zelfscan.core.fields import Ctx
 from zelfscan.core.model import (
+    Addition,
     AdviceItem,
     Condition,
     Contact,
@@ -28,8 +29,9 @@ from zelfscan.core.model import (
 from zelfscan.core.questions import SectionBuilder
 
 _ADVICE_REQUIRED = ("id", "priority", "when", "title", "why", "how", "effort", "cost", "who")
-_ADVICE_OPTIONAL = ("section", "contacts", "variants")
+_ADVICE_OPTIONAL = ("section", "contacts", "variants", "tags")
 _VARIANT_FIELDS = ("why", "how", "effort", "cost", "who", "contacts")
+_ADDITION_OPTIONAL = _VARIANT_FIELDS
 _FLAG_REQUIRED = ("id", "when", "cap", "message")
 _CONTACT_REQUIRED = ("id", "name", "offers", "contact", "stand_per")
 _PERSONA_REQUIRED = ("id", "name", "description", "answers")
@@ -44,6 +46,7 @@ class ItemBuilder:
         self.contact_refs: list[tuple[str, yaml.Node, str]] = []
         self.when_nodes: dict[tuple[str, str], yaml.Node] = {}
         self.persona_nodes: dict[str, yaml.Node] = {}
+        self.addition_nodes: dict[str, yaml.Node] = {}
 
     def _many(
         self,
@@ -128,6 +131,7 @@ class ItemBuilder:
                 if variant is not None:
                     variants.append(variant)
         section = self._section_of(found, when, what)
+        tags = self._tags(found["tags"], what) if "tags" in found else frozenset()
         if (
             aid is None
             or when is None
@@ -155,6 +159,47 @@ class ItemBuilder:
             who=who,
             contacts=contacts,
             variants=tuple(variants),
+            tags=tags,
+            line=f.line_of(node),
+        )
+
+    def _tags(self, node: yaml.Node, what: str) -> frozenset[str]:
+        items = f.sequence(self.ctx, node, f"{what}: tags") or []
+        tags = (f.ident(self.ctx, item, f"{what}: tags") for item in items)
+        return frozenset(t for t in tags if t is not None)
+
+    def _addition(self, node: yaml.Node) -> Addition | None:
+        ctx = self.ctx
+        what = f.owner(node, "addition")
+        found = f.fields(ctx, node, what, ("id", "tags", "when"), _ADDITION_OPTIONAL)
+        if found is None:
+            return None
+        add_id = f.ident(ctx, found["id"], what) if "id" in found else None
+        tags = self._tags(found["tags"], what) if "tags" in found else frozenset()
+        if "tags" in found and not tags:
+            ctx.error(found["tags"], f"{what}: tags: name at least one tag")
+        when = self._when(found, what, ("addition", add_id or ""))
+        if not any(k in found for k in _ADDITION_OPTIONAL):
+            ctx.error(node, f"{what}: adds nothing (why, how, effort, cost, who or contacts)")
+        texts = {
+            k: f.text(ctx, found[k], f"{what}: {k}") if k in found else None
+            for k in ("why", "effort", "cost", "who")
+        }
+        how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
+        contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else ()
+        if add_id is None or when is None or not tags:
+            return None
+        self.addition_nodes[add_id] = found["tags"]
+        return Addition(
+            id=add_id,
+            tags=tags,
+            when=when,
+            why=texts["why"],
+            how=how,
+            effort=texts["effort"],
+            cost=texts["cost"],
+            who=texts["who"],
+            contacts=contacts or (),
             line=f.line_of(node),
         )
 

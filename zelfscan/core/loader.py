@@ -39,7 +39,7 @@ _TOP_REQUIRED = (
     "levels",
     "sections",
 )
-_TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas")
+_TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas", "additions")
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
@@ -107,6 +107,15 @@ class _Loader(ItemBuilder):
         advice = self._many(found, "advice", self._advice, "advice")
         flags = self._many(found, "red_flags", self._red_flag, "red flag")
         personas = self._many(found, "personas", self._persona, "persona")
+        additions = self._many(found, "additions", self._addition, "addition")
+        used_tags = frozenset().union(*(a.tags for a in advice))
+        for addition in additions:
+            for tag in sorted(addition.tags - used_tags):
+                ctx.error(
+                    self.addition_nodes[addition.id],
+                    f"addition {addition.id!r}: no advice item has the tag {tag!r}"
+                    + f.suggest(tag, used_tags),
+                )
         self._check_refs({c.id for c in contacts})
         if (
             ctx.errors
@@ -133,6 +142,7 @@ class _Loader(ItemBuilder):
             red_flags=flags,
             contacts=contacts,
             personas=personas,
+            additions=additions,
             about=about,
             source=ctx.file,
         )

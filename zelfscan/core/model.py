@@ -211,6 +211,29 @@ class AdviceItem:
     """Who can help, in words."""
     contacts: tuple[str, ...] = ()
     variants: tuple[Variant, ...] = ()
+    tags: frozenset[str] = frozenset()
+    """Kinds of measure (e.g. ``bouwkundig``) that :class:`Addition` texts attach to."""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """Text added to every advice item with one of ``tags`` when ``when`` holds.
+
+    Funding routes and landlord's consent apply to many measures at once: written once here
+    instead of in a variant of every item, and every matching addition applies (variants pick
+    one). Applied after the variant, in file order.
+    """
+
+    id: str
+    tags: frozenset[str]
+    when: Condition
+    why: Text | None = None
+    how: TextList | None = None
+    effort: Text | None = None
+    cost: Text | None = None
+    who: Text | None = None
+    contacts: tuple[str, ...] = ()
     line: int = 0
 
 
@@ -264,6 +287,7 @@ class Questionnaire:
     red_flags: tuple[RedFlag, ...] = ()
     contacts: tuple[Contact, ...] = ()
     personas: tuple[Persona, ...] = ()
+    additions: tuple[Addition, ...] = ()
     about: Text | None = None
     """How the scan works and its limits, in the content's own words."""
     source: str = ""

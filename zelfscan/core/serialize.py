@@ -68,8 +68,13 @@ def questionnaire_to_json(q: Questionnaire, lang: str) -> dict[str, Any]:
                 "priority": a.priority.value,
                 "title": a.title.get(lang),
                 "when": condition_to_json(a.when),
+                "tags": sorted(a.tags),
             }
             for a in q.advice
+        ],
+        "additions": [
+            {"id": a.id, "tags": sorted(a.tags), "when": condition_to_json(a.when)}
+            for a in q.additions
         ],
         "red_flags": [
             {
