@@ -24,7 +24,7 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import unreachable
-from zelfscan.core.yamlsafe import compose_strict
+from zelfscan.core.yamlsafe import compose_strict, gc_paused
 
 SCHEMA_VERSION = 1
 
@@ -53,8 +53,11 @@ def load_questionnaire(path: Path) -> Questionnaire:
 
 
 def load_text(text: str | bytes, filename: str) -> Questionnaire:
-    root = compose_strict(text, filename)
-    return _Loader(filename).load(root)
+    # The collector stays paused while the model is built too: tens of thousands of
+    # acyclic objects, and in the app every live Qt wrapper re-scanned each time (speed only).
+    with gc_paused():
+        root = compose_strict(text, filename)
+        return _Loader(filename).load(root)
 
 
 def validate_file(path: Path) -> list[LoadError]:
