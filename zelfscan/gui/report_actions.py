@@ -1,4 +1,4 @@
-"""Save the advice as PDF (in the background) and print it, from the results page.
+"""Save the advice as PDF (in the background), print it, and save a re-scan reminder.
 
 The questions to the user (where, which password) are injectable callables so tests can drive
 the flow without native dialogs. Rendering gets plain values only, never widgets.
@@ -7,7 +7,7 @@ the flow without native dialogs. Rendering gets plain values only, never widgets
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, Signal
@@ -36,6 +36,50 @@ def ask_path_dialog(parent: QWidget, suggested: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
+def ask_ics_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+    start = str(Path(QDir.homePath()) / suggested)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save calendar reminder"), start, _("Calendar files (*.ics)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
+
+
+def reminder_bytes(title: str) -> bytes:
+    """The event text names the scan only: a calendar is often shared or synced elsewhere."""
+    from zelfscan.core.reminder import reminder_ics
+
+    return reminder_ics(
+        _("Do the Zelfscan again: {title}").format(title=title),
+        _(
+            "About six months ago you did this scan in Zelfscan. Do it again to see what has "
+            "changed and which actions are still open."
+        ),
+    )
+
+
+def save_reminder(parent: QWidget, title: str, *, ask_path: AskPath) -> Path | None:
+    """Ask where, then write the .ics atomically; returns the path, or None if not saved."""
+    path = ask_path(parent, "zelfscan-herinnering.ics")
+    if path is None:
+        return None
+    from zelfscan.storage.atomic import atomic_write
+
+    try:
+        atomic_write(path, reminder_bytes(title))
+    except OSError as exc:
+        log.error("saving the reminder failed: %s", type(exc).__name__)
+        QMessageBox.warning(
+            parent,
+            _("The reminder could not be saved"),
+            _("The reminder could not be saved. Choose another folder and try again."),
+        )
+        return None
+    return path
+
+
 def ask_password_dialog(parent: QWidget) -> tuple[bool, str | None]:
     dialog = PasswordDialog(parent)
     ok = dialog.exec() == QDialog.DialogCode.Accepted
@@ -49,12 +93,21 @@ def render_to_file(
     lang: str,
     password: str | None,
     path: Path,
+    *,
+    previous: Evaluation | None = None,
+    plan_state: Mapping[str, str] | None = None,
 ) -> Path:
-    """The background job: report model → PDF bytes → optional password → atomic save."""
+    """The background job: report model → PDF bytes → optional password → atomic save.
+
+    ``previous`` and ``plan_state`` add "Wat is veranderd" and tick the actions marked done.
+    """
     from zelfscan.report.document import build_report
     from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
 
-    data = render_pdf(build_report(questionnaire, answers, evaluation, lang))
+    doc = build_report(
+        questionnaire, answers, evaluation, lang, previous=previous, plan_state=plan_state
+    )
+    data = render_pdf(doc)
     if password:
         data = protect_pdf(data, password)
     save_pdf(data, path)
@@ -80,7 +133,13 @@ class ReportActions(QObject):
         self.pool = pool
 
     def save_pdf(
-        self, questionnaire: Questionnaire, answers: Answers, evaluation: Evaluation
+        self,
+        questionnaire: Questionnaire,
+        answers: Answers,
+        evaluation: Evaluation,
+        *,
+        previous: Evaluation | None = None,
+        plan_state: Mapping[str, str] | None = None,
     ) -> None:
         path = self.ask_path(self._parent, f"zelfscan-{questionnaire.id}-advies.pdf")
         if path is None:
@@ -90,9 +149,19 @@ class ReportActions(QObject):
             return
         lang = current_language()
         plain_answers = dict(answers)
+        plan = dict(plan_state or {})  # a copy: the user may mark actions while it renders
         self.busy_changed.emit(True, _("Making the PDF…"))
         run_in_background(
-            lambda: render_to_file(questionnaire, plain_answers, evaluation, lang, password, path),
+            lambda: render_to_file(
+                questionnaire,
+                plain_answers,
+                evaluation,
+                lang,
+                password,
+                path,
+                previous=previous,
+                plan_state=plan,
+            ),
             self._on_saved,
             self._on_failed,
             pool=self.pool,

@@ -115,7 +115,11 @@ class ScanWizard(QWizard):
     def _save_pdf(self) -> None:
         if self.results.evaluation is not None:
             self.report_actions.save_pdf(
-                self.session.questionnaire, self.session.effective(), self.results.evaluation
+                self.session.questionnaire,
+                self.session.effective(),
+                self.results.evaluation,
+                previous=self.session.previous,  # "Wat is veranderd" after a re-scan
+                plan_state=self.session.plan,  # ticks the actions marked done
             )
 
     def _print(self) -> None:
