@@ -24,6 +24,7 @@ from zelfscan.gui import theme
 from zelfscan.gui.session import ScanSession, StorageChoice
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.start import StartScreen
+from zelfscan.gui.training.controller import TrainingController
 from zelfscan.gui.translations import apply_language
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.wizard import ScanWizard
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.start.training_requested.connect(self.enter_training_mode)
         self.stack.addWidget(self.start)
         self._build_menus()
+        self.trainer = TrainingController(self)  # personas, presenter view, next participant
         self.set_training(training)
         self.retranslate()
 
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
     def set_training(self, on: bool) -> None:
         self.training = on
         self.banner.setVisible(on)
+        self.trainer.set_active(on)
         if on and self.text_scale < 150:
             self.set_text_scale(150)  # projector-friendly; the View menu still changes it
 
@@ -211,5 +214,6 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle("&Taal / Language")
         self.banner.retranslate()
         self.start.retranslate()
+        self.trainer.retranslate()
         if self.wizard is not None:
             self.wizard.retranslate()

@@ -20,6 +20,8 @@ class Shortcut(Enum):
     TEXT_RESET = "Ctrl+0"
     URGENT_HELP = "F2"
     """Reopen the urgent-help panel after closing it."""
+    PRESENTER = "F5"
+    """Training mode: show or hide the large-text presenter view (as in slide software)."""
 
     def sequence(self) -> QKeySequence:
         return QKeySequence(self.value)

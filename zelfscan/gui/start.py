@@ -57,8 +57,10 @@ class ScanCard(QFrame):
         self.intro = plain_label(parent=self)
         self.minutes = plain_label(parent=self, name="minutes")
         self.button = QPushButton(self)
+        self.blank_button = QPushButton(self)  # the paper version, for training and for paper
         row = QHBoxLayout()
         row.addWidget(self.minutes, 1)
+        row.addWidget(self.blank_button)
         row.addWidget(self.button)
         for widget in (self.title, self.intro):
             layout.addWidget(widget)
@@ -76,6 +78,13 @@ class ScanCard(QFrame):
         self.button.setText(_("Start this scan"))
         self.button.setAccessibleName(_("Start: {title}").format(title=title))
         self.button.setAccessibleDescription(self.questionnaire.intro.get(lang))
+        self.blank_button.setText(_("Paper version (PDF)…"))
+        self.blank_button.setAccessibleName(
+            _("Save blank paper version: {title}").format(title=title)
+        )
+        self.blank_button.setAccessibleDescription(
+            _("Every question with tick boxes, to print and fill in by hand")
+        )
 
 
 class StartScreen(QWidget):
@@ -83,6 +92,8 @@ class StartScreen(QWidget):
     """(questionnaire id, StorageChoice)."""
     training_requested = Signal()
     """Extension point: the training developer connects the full trainer flow here."""
+    blank_requested = Signal(str)
+    """(questionnaire id): save the scan's blank paper version."""
 
     def __init__(
         self,
@@ -111,6 +122,9 @@ class StartScreen(QWidget):
             card.button.clicked.connect(
                 lambda _c=False, qid=card.questionnaire.id: self._start(qid)
             )
+            card.blank_button.clicked.connect(
+                lambda _c=False, qid=card.questionnaire.id: self.blank_requested.emit(qid)
+            )
         self.empty = plain_label(parent=content)
         self.empty.setVisible(not self.cards)
         layout.addWidget(self.empty)
@@ -135,6 +149,9 @@ class StartScreen(QWidget):
         row.addWidget(self.training_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.training_area = QVBoxLayout()
+        """Training mode puts its demo persons here (zelfscan.gui.training)."""
+        layout.addLayout(self.training_area)
 
         self.errors_box = QGroupBox(content)
         self.errors_box.setObjectName("loadErrors")

@@ -1,0 +1,206 @@
+"""Training mode: demo personas fill the scan, the presenter view follows the wizard,
+"volgende deelnemer" forgets everything, the blank paper version is saved, and a whole
+training run writes nothing to disk."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zelfscan.core.evaluate import evaluate
+from zelfscan.core.flow import effective_answers
+from zelfscan.core.loader import load_questionnaire
+from zelfscan.core.model import Questionnaire
+from zelfscan.gui.labels import level_text, score_text
+from zelfscan.gui.main_window import MainWindow
+from zelfscan.gui.wizard import RESULTS_ID
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = sorted((ROOT / "questionnaires").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def real() -> list[Questionnaire]:
+    return [load_questionnaire(path) for path in REAL]
+
+
+@pytest.fixture
+def trainer_window(qtbot, real: list[Questionnaire]) -> MainWindow:
+    window = MainWindow(real, training=True)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    window.trainer.confirm = lambda _title, _text: True
+    return window
+
+
+def run_to_results(window: MainWindow) -> None:
+    wizard = window.wizard
+    assert wizard is not None
+    while wizard.currentId() != RESULTS_ID:
+        before = wizard.currentId()
+        wizard.urgent.close()
+        wizard.next()
+        assert wizard.currentId() != before, f"stuck on page {before}"
+
+
+def test_every_real_scan_has_three_demo_persons(real: list[Questionnaire]) -> None:
+    for questionnaire in real:
+        assert len(questionnaire.personas) >= 3, questionnaire.id
+
+
+def test_persona_click_fills_the_scan_and_results_match_the_engine(
+    trainer_window: MainWindow, real: list[Questionnaire]
+) -> None:
+    window = trainer_window
+    for questionnaire in real:
+        for persona in questionnaire.personas:
+            card = window.trainer.panel.cards[(questionnaire.id, persona.id)]
+            assert card.description.text() == persona.description.get("nl")
+            card.button.click()
+            session, wizard = window.session, window.wizard
+            assert session is not None
+            assert wizard is not None
+            assert dict(session.answers) == dict(persona.answers)
+            assert wizard.currentId() == wizard.startId()
+            assert persona.name.get("nl") in window.trainer.persona_label.text()
+            first = wizard.currentPage()
+            for qid, widget in first.questions.items():  # the page shows the filled answers
+                if qid in persona.answers and isinstance(persona.answers[qid], str):
+                    buttons = getattr(widget, "buttons", {})
+                    if persona.answers[qid] in buttons:
+                        assert buttons[persona.answers[qid]].isChecked(), qid
+            run_to_results(window)
+            expected = evaluate(questionnaire, effective_answers(questionnaire, persona.answers))
+            assert wizard.results.evaluation == expected
+
+
+def test_trainer_can_still_change_a_persona_answer(trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    questionnaire = real[0]
+    persona = questionnaire.personas[0]
+    window.trainer.start_with_persona(questionnaire.id, persona.id)
+    session = window.session
+    question = next(q for q in questionnaire.sections[0].questions if q.options)
+    other = next(o.id for o in question.options if o.id != persona.answers.get(question.id))
+    window.wizard.currentPage().questions[question.id].buttons[other].click()
+    assert session.answers[question.id] == other
+
+
+def test_presenter_view_follows_the_wizard(qtbot, trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    questionnaire = next(q for q in real if q.id == "veilige-woning")
+    persona = questionnaire.personas[0]
+    window.trainer.start_with_persona(questionnaire.id, persona.id)
+    window.trainer.presenter_action.trigger()  # F5
+    presenter = window.trainer.presenter
+    assert presenter.isVisible()
+    qtbot.waitUntil(lambda: presenter.title.text() == questionnaire.sections[0].title.get("nl"))
+    assert presenter.body.text() == persona.description.get("nl")  # profile page: who is this
+    wizard = window.wizard
+    evaluation = window.session.evaluate()
+    for _step in range(3):
+        wizard.urgent.close()
+        presenter.go_next()  # the clicker / Page Down drives the wizard
+        section = next(
+            s for s in questionnaire.sections if wizard.section_ids[s.id] == wizard.currentId()
+        )
+        qtbot.waitUntil(lambda s=section: presenter.title.text() == s.title.get("nl"))
+        result = evaluation.section(section.id)
+        assert level_text(result.level) in presenter.result.text()
+        assert score_text(result.score) in presenter.result.text()
+        if section.trainer_notes is not None:
+            assert presenter.notes.text() == section.trainer_notes.get("nl")
+        if section.discussion is not None:
+            assert presenter.discussion.text() == section.discussion.get("nl")
+    presenter.notes_button.click()  # mirrored screen: hide the trainer's notes
+    assert presenter.notes.isHidden()
+    presenter.close()
+    assert not window.trainer.presenter_action.isChecked()
+
+
+def test_next_participant_forgets_everything(qtbot, trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    questionnaire = real[0]
+    window.trainer.start_with_persona(questionnaire.id, questionnaire.personas[1].id)
+    session = window.session
+    window.trainer.presenter_action.trigger()
+    run_to_results(window)
+    window.trainer.confirm = lambda _title, _text: False
+    window.trainer.next_action.trigger()  # "no, go back" keeps the scan
+    assert window.session is session
+    window.trainer.confirm = lambda _title, _text: True
+    window.trainer.next_action.trigger()
+    assert session.answers == {}
+    assert session.plan == {}
+    assert window.session is None
+    assert window.wizard is None
+    assert window.stack.currentWidget() is window.start
+    presenter = window.trainer.presenter
+    assert presenter.session is None
+    assert presenter.persona is None
+    assert questionnaire.personas[1].name.get("nl") not in presenter.context.text()
+    assert not window.trainer.persona_label.isVisible()
+    assert window.trainer.panel.isVisible()
+
+
+def test_blank_paper_version_from_the_start_screen(
+    trainer_window: MainWindow, tmp_path: Path
+) -> None:
+    window = trainer_window
+    target = tmp_path / "papier.pdf"
+    window.trainer.blank.ask_path = lambda _parent, name: target if "veilige" in name else None
+    card = next(c for c in window.start.cards if c.questionnaire.id == "veilige-woning")
+    with_signal = []
+    window.trainer.blank.saved.connect(with_signal.append)
+    card.blank_button.click()
+    assert with_signal == [target]
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_training_menu_only_in_training_mode(trainer_window: MainWindow) -> None:
+    trainer = trainer_window.trainer
+    assert trainer.menu.menuAction().isVisible()
+    trainer_window.set_training(False)
+    assert not trainer.menu.menuAction().isVisible()
+    assert not trainer.panel.isVisible()
+    assert not trainer.presenter_action.isEnabled()
+
+
+def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
+    """Start, persona, every page, results, presenter view, next participant: in a separate
+    process through the real entry point, with an empty home and an empty temp folder."""
+    home = tmp_path / "home"
+    temp = tmp_path / "tmp"
+    user_home = tmp_path / "user"
+    for folder in (home, temp, user_home):
+        folder.mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ZELFSCAN_HOME": str(home),
+        "TMPDIR": str(temp),
+        "HOME": str(user_home),
+        "XDG_CONFIG_HOME": str(user_home / ".config"),
+        "XDG_CACHE_HOME": str(user_home / ".cache"),
+        "XDG_DATA_HOME": str(user_home / ".local" / "share"),
+    }
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("training_run.py"))],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "training run ok" in result.stdout
+    assert sorted(p.relative_to(home) for p in home.rglob("*")) == []
+    assert sorted(p.relative_to(temp) for p in temp.rglob("*")) == []
+    written = [p for p in user_home.rglob("*") if p.is_file() and "fontconfig" not in p.parts]
+    assert written == []

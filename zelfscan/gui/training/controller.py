@@ -1,0 +1,201 @@
+"""Training mode's wiring into the main window: the Training menu, demo personas, the
+presenter view (F5), "volgende deelnemer" and the blank paper version.
+
+It composes with the main window instead of growing it: it follows which page the window's
+stack shows (start screen or a scan) and only calls the window's public methods
+(``start_scan``, ``close_scan``). Nothing here writes to disk; the blank PDF goes only where
+the trainer chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QBoxLayout, QMenu, QMessageBox
+
+from zelfscan.core.model import Persona
+from zelfscan.gui.shortcuts import Shortcut
+from zelfscan.gui.training.paper import BlankSaver
+from zelfscan.gui.training.personas import PersonaPanel
+from zelfscan.gui.training.presenter import PresenterView
+from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
+from zelfscan.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from zelfscan.gui.main_window import MainWindow
+
+
+class TrainingController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.persona: Persona | None = None
+        self.confirm: Callable[[str, str], bool] = self._ask
+        """Injectable for tests; defaults to a dialog whose default answer is "no"."""
+        self.presenter = PresenterView(window)
+        self.presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
+        self.blank = BlankSaver(window)
+        self.blank.saved.connect(self._on_blank_saved)
+        self.panel = PersonaPanel(list(window.questionnaires.values()), window.start)
+        self.panel.persona_chosen.connect(self.start_with_persona)
+        self.panel.blank_requested.connect(self.save_blank)
+        window.start.training_area.addWidget(self.panel)
+        window.start.blank_requested.connect(self.save_blank)
+        self.persona_label = plain_label(parent=window.banner, name="trainingPersona")
+        banner_layout = window.banner.layout()
+        if isinstance(banner_layout, QBoxLayout):
+            banner_layout.insertWidget(1, self.persona_label, 1)
+        self._build_menu()
+        window.stack.currentChanged.connect(self._on_stack_changed)
+
+    def _build_menu(self) -> None:
+        window = self.window
+        self.menu = QMenu(window.menuBar())
+        self.persona_menu = QMenu(self.menu)
+        self.presenter_action = QAction(
+            window, shortcut=Shortcut.PRESENTER.sequence(), checkable=True
+        )
+        self.presenter_action.toggled.connect(self.show_presenter)
+        window.addAction(self.presenter_action)  # F5 works even with the menu closed
+        self.next_action = QAction(window)
+        self.next_action.triggered.connect(self.next_participant)
+        self.blank_menu = QMenu(self.menu)
+        self.blank_actions: dict[str, QAction] = {}
+        for questionnaire_id in window.questionnaires:
+            action = QAction(window)
+            action.triggered.connect(lambda _c=False, q=questionnaire_id: self.save_blank(q))
+            self.blank_menu.addAction(action)
+            self.blank_actions[questionnaire_id] = action
+        self.menu.addMenu(self.persona_menu)
+        self.menu.addAction(self.presenter_action)
+        self.menu.addAction(self.next_action)
+        self.menu.addMenu(self.blank_menu)
+        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+
+    # --- mode ---------------------------------------------------------------------------
+    def set_active(self, on: bool) -> None:
+        """Show or hide everything of training mode (called from MainWindow.set_training)."""
+        self.active = on
+        self.menu.menuAction().setVisible(on)
+        self.presenter_action.setEnabled(on)
+        self.next_action.setEnabled(on)
+        self.panel.setVisible(on)
+        self.persona_label.setVisible(on and self.persona is not None)
+        if not on:
+            self.presenter_action.setChecked(False)
+            self.presenter.close()
+        elif self.window.stack.currentWidget() is self.window.start:
+            button = self.panel.first_button()
+            if button is not None:
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- personas -------------------------------------------------------------------------
+    def start_with_persona(self, questionnaire_id: str, persona_id: str) -> None:
+        """Open the scan and fill it with the persona's answers: one click for the trainer."""
+        self.window.start_scan(questionnaire_id)
+        questionnaire = self.window.questionnaires[questionnaire_id]
+        for persona in questionnaire.personas:
+            if persona.id == persona_id:
+                self.fill(persona)
+                return
+
+    def fill(self, persona: Persona) -> None:
+        """Replace the open scan's answers by the persona's and go back to its first page."""
+        wizard, session = self.window.wizard, self.window.session
+        if wizard is None or session is None:
+            return
+        session.load_answers(persona.answers)
+        wizard.restart()
+        self.persona = persona
+        self.presenter.set_persona(persona)
+        self.retranslate()
+
+    def _rebuild_persona_menu(self) -> None:
+        self.persona_menu.clear()
+        session = self.window.session
+        personas = session.questionnaire.personas if session is not None else ()
+        lang = current_language()
+        for persona in personas:
+            action = self.persona_menu.addAction(escape_mnemonic(persona.name.get(lang)))
+            action.setStatusTip(persona.description.get(lang))
+            action.setToolTip(persona.description.get(lang))
+            action.triggered.connect(lambda _c=False, p=persona: self.fill(p))
+        self.persona_menu.setEnabled(bool(personas))
+
+    def _on_stack_changed(self, _index: int) -> None:
+        window = self.window
+        wizard, session = window.wizard, window.session
+        if wizard is not None and session is not None and window.stack.currentWidget() is wizard:
+            self.presenter.follow(wizard, session, self.persona)
+        else:  # back on the start screen: the scan and its persona are gone
+            self.persona = None
+            self.presenter.reset()
+        self._rebuild_persona_menu()
+        self.retranslate()
+
+    # --- presenter --------------------------------------------------------------------------
+    def show_presenter(self, on: bool) -> None:
+        if on and self.active:
+            self.presenter.present(self.window)
+        else:
+            self.presenter.close()
+
+    # --- next participant --------------------------------------------------------------------
+    def next_participant(self) -> None:
+        """Confirm, then forget everything of this participant and go to the start screen."""
+        if self.confirm(
+            _("Next participant?"),
+            _("All answers and results of this scan are cleared from memory."),
+        ):
+            self.reset()
+
+    def reset(self) -> None:
+        self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
+        self.persona = None
+        self.presenter.reset()
+        self.retranslate()
+        self.set_active(self.active)  # focus back on the first demo person
+
+    def _ask(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(_("&Yes, next participant"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(_("&No, go back"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    # --- blank paper version -------------------------------------------------------------------
+    def save_blank(self, questionnaire_id: str) -> None:
+        self.blank.save(self.window.questionnaires[questionnaire_id])
+
+    def _on_blank_saved(self, _path: Path) -> None:
+        self.window.statusBar().showMessage(_("The blank paper version has been saved."), 10000)
+
+    # --- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.menu.setTitle(_("T&raining"))
+        self.persona_menu.setTitle(_("Fill in as &demo person"))
+        self.presenter_action.setText(_("&Presenter view"))
+        self.next_action.setText(_("&Next participant…"))
+        self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
+        for questionnaire_id, action in self.blank_actions.items():
+            title = self.window.questionnaires[questionnaire_id].title.get(lang)
+            action.setText(escape_mnemonic(title) + "…")
+        persona = self.persona
+        text = ""
+        if persona is not None:
+            text = _("Demo person: {name}").format(name=persona.name.get(lang))
+        self.persona_label.setText(text)
+        self.persona_label.setAccessibleName(text)
+        self.persona_label.setVisible(self.active and bool(text))
+        self.panel.retranslate()
+        self._rebuild_persona_menu()
+        self.presenter.refresh()

@@ -1,0 +1,90 @@
+"""Save the blank paper version of a scan (every question with tick boxes, no answers).
+
+For paper sessions and for people who would rather not type their answers into a laptop.
+Rendering uses reportlab, so it is imported inside the background job and never at start-up;
+the file goes only where the trainer or user chooses.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from zelfscan.core.model import Questionnaire
+from zelfscan.gui.workers import Pool, run_in_background
+from zelfscan.i18n import _, current_language
+
+log = logging.getLogger(__name__)
+
+AskPath = Callable[[QWidget, str], Path | None]
+
+
+def ask_blank_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+    start = str(Path(QDir.homePath()) / suggested)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save blank paper version"), start, _("PDF files (*.pdf)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+def render_blank_to_file(questionnaire: Questionnaire, lang: str, path: Path) -> Path:
+    """The background job: blank PDF bytes, written atomically and owner-only."""
+    from zelfscan.report.blank import render_blank
+    from zelfscan.report.pdf import save_pdf
+
+    save_pdf(render_blank(questionnaire, lang), path)
+    return path
+
+
+class BlankSaver(QObject):
+    """Ask where, render in the background, report back; injectable for tests."""
+
+    busy_changed = Signal(bool)
+    saved = Signal(Path)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        ask_path: AskPath = ask_blank_path_dialog,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.ask_path = ask_path
+        self.pool = pool
+
+    def save(self, questionnaire: Questionnaire) -> None:
+        lang = current_language()
+        suggested = f"zelfscan-{questionnaire.id}-papieren-versie.pdf"
+        path = self.ask_path(self._parent, suggested)
+        if path is None:
+            return
+        self.busy_changed.emit(True)
+        run_in_background(
+            lambda: render_blank_to_file(questionnaire, lang, path),
+            self._on_saved,
+            self._on_failed,
+            pool=self.pool,
+        )
+
+    def _on_saved(self, path: object) -> None:
+        self.busy_changed.emit(False)
+        if isinstance(path, Path):
+            self.saved.emit(path)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        log.error("saving the blank version failed: %s", type(exc).__name__)
+        self.busy_changed.emit(False)
+        QMessageBox.warning(
+            self._parent,
+            _("The PDF could not be saved"),
+            _("The blank version could not be saved. Choose another folder and try again."),
+        )
