@@ -15,7 +15,7 @@ from pathlib import Path
 
 from zelfscan import __version__
 from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
-from zelfscan.core.catalog import Catalog, builtin_dirs, discover
+from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.loader import validate_file
@@ -76,8 +76,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _dirs(home: Path | None) -> list[Path]:
+    return [*builtin_dirs(), user_dirs(home).questionnaires]
+
+
 def _catalog(home: Path | None) -> Catalog:
-    return discover([*builtin_dirs(), user_dirs(home).questionnaires])
+    """Every questionnaire, loaded and validated: for ``list`` and ``validate``."""
+    return discover(_dirs(home))
+
+
+def _one(home: Path | None, qid: str) -> Questionnaire:
+    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all."""
+    return _questionnaire(find(_dirs(home), qid), qid)
 
 
 def _questionnaire(catalog: Catalog, qid: str) -> Questionnaire:
@@ -127,13 +137,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    q = _questionnaire(_catalog(args.home), args.id)
+    q = _one(args.home, args.id)
     print(json.dumps(questionnaire_to_json(q, args.lang), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    q = _questionnaire(_catalog(args.home), args.id)
+    q = _one(args.home, args.id)
     result = evaluate(q, _answers(q, args.answers))
     data = evaluation_to_json(result, args.lang)
     if args.json:
@@ -158,7 +168,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from zelfscan.report.document import build_report
     from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
 
-    q = _questionnaire(_catalog(args.home), args.id)
+    q = _one(args.home, args.id)
     answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
     doc = build_report(q, answers, evaluate(q, answers), args.lang)
@@ -174,7 +184,7 @@ def _cmd_blank(args: argparse.Namespace) -> int:
     from zelfscan.report.blank import render_blank
     from zelfscan.report.pdf import save_pdf
 
-    q = _questionnaire(_catalog(args.home), args.id)
+    q = _one(args.home, args.id)
     save_pdf(render_blank(q, args.lang, deterministic=args.deterministic), args.out)
     print(args.out)
     return EXIT_OK

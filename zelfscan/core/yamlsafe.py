@@ -91,6 +91,49 @@ def compose_strict(text: str | bytes, filename: str) -> yaml.Node:
         ) from None
 
 
+def top_level_scalar(data: bytes, key: str) -> str | None:
+    """The text of ``key`` in the file's top-level mapping, reading only as far as that key.
+
+    For cheap look-ups such as a questionnaire's ``id`` (:func:`zelfscan.core.catalog.find`):
+    the parser's events up to the key, no nodes, no checks. None when the file does not
+    parse that far, is too big, has no such key, or its value is not a scalar; callers then
+    load the file properly, which reports the real problem.
+    """
+    if len(data) > MAX_BYTES:
+        return None
+    loader = _LOADER(data if _C_LOADER else data.decode("utf-8", "replace"))
+    try:
+        get_event: Callable[[], Any] = loader.get_event
+        for expected in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.MappingStartEvent):
+            if not isinstance(get_event(), expected):
+                return None
+        while True:
+            event = get_event()
+            if not isinstance(event, yaml.ScalarEvent):
+                return None  # the end of the mapping, or a key that is not plain text
+            found = event.value == key
+            value = get_event()
+            if isinstance(value, yaml.ScalarEvent):
+                if found:
+                    return str(value.value)
+                continue
+            if found or not isinstance(value, yaml.CollectionStartEvent):
+                return None
+            depth = 1
+            while depth:
+                inner = get_event()
+                if isinstance(inner, yaml.CollectionStartEvent):
+                    depth += 1
+                elif isinstance(inner, yaml.CollectionEndEvent):
+                    depth -= 1
+                elif isinstance(inner, yaml.StreamEndEvent):  # pragma: no cover - parser
+                    return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def _checked_source(text: str | bytes) -> str | bytes:
     if isinstance(text, str):
         if len(text) > MAX_BYTES:
