@@ -12,8 +12,6 @@ import io
 import secrets
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import FileNotDecryptedError, PdfReadError
 from reportlab.platypus import Flowable
 
 from zelfscan.report.details import (
@@ -74,6 +72,10 @@ def protect_pdf(pdf: bytes, password: str) -> bytes:
     """
     if not password:
         raise ValueError("an empty password does not protect anything")
+    # pypdf is imported here, not at the top: ~50 ms that a report without a password
+    # (and the app's start-up) never needs.
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.add_metadata(
         {"/Producer": NEUTRAL_META, "/Creator": NEUTRAL_META, "/Author": NEUTRAL_META}
@@ -89,6 +91,9 @@ def protect_pdf(pdf: bytes, password: str) -> bytes:
 
 
 def _check_protected(data: bytes, password: str, pages: int) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
     locked = PdfReader(io.BytesIO(data))
     if not locked.is_encrypted:
         raise ReportProtectionError("the PDF is not encrypted")
