@@ -69,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalog = discover([*builtin_dirs(), dirs.questionnaires])
     questionnaires = list(catalog.questionnaires.values())
     window = MainWindow(questionnaires, catalog.errors, training=args.training)
+    from zelfscan.gui import privacy
+
+    privacy.install(window, dirs, training=args.training, lang=args.lang)
     try:
         if args.self_test:
             return _self_test(app, window, catalog.errors)

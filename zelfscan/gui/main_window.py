@@ -5,6 +5,7 @@ training-mode banner. It owns the session's lifetime, so "Nieuwe scan" really fo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from zelfscan.gui.translations import apply_language
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.wizard import ScanWizard
 from zelfscan.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from zelfscan.gui.vault_flow import VaultFlow
 
 
 class TrainingBanner(QFrame):
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.training = training
         self.session: ScanSession | None = None
         self.wizard: ScanWizard | None = None
+        self.vault_flow: VaultFlow | None = None  # set by zelfscan.gui.privacy.install
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,11 +141,17 @@ class MainWindow(QMainWindow):
 
     def open_session(self, questionnaire: Questionnaire, storage: StorageChoice) -> ScanSession:
         """Create the session for a new scan. The vault hooks in here for StorageChoice.VAULT."""
-        return ScanSession(questionnaire, training=self.training, storage=storage, parent=self)
+        session = ScanSession(questionnaire, training=self.training, storage=storage, parent=self)
+        if storage is StorageChoice.VAULT and self.vault_flow is not None:
+            self.vault_flow.attach(session)  # resume + autosave
+        return session
 
     # --- scans ------------------------------------------------------------------------
     def _on_scan_requested(self, questionnaire_id: str, storage: object) -> None:
         choice = storage if isinstance(storage, StorageChoice) else StorageChoice.MEMORY
+        if choice is StorageChoice.VAULT and self.vault_flow is not None:
+            self.vault_flow.start(questionnaire_id)  # passphrase, then new or resume
+            return
         self.start_scan(questionnaire_id, choice)
 
     def start_scan(

@@ -32,6 +32,8 @@ class StorageChoice(Enum):
     """
 
     MEMORY = "memory"
+    VAULT = "vault"
+    """Encrypted on this laptop with a passphrase; see :mod:`zelfscan.gui.vault_session`."""
 
 
 class ScanSession(QObject):

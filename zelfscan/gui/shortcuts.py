@@ -18,6 +18,8 @@ class Shortcut(Enum):
     TEXT_LARGER = "Ctrl++"
     TEXT_SMALLER = "Ctrl+-"
     TEXT_RESET = "Ctrl+0"
+    LOCK = "Ctrl+L"
+    """Hide everything at once (a vault scan also drops its key until the passphrase)."""
     URGENT_HELP = "F2"
     """Reopen the urgent-help panel after closing it."""
     PRESENTER = "F5"

@@ -27,7 +27,7 @@ from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, plain_label
 from zelfscan.i18n import _, current_language
 
-OFFERED_STORAGE: tuple[StorageChoice, ...] = (StorageChoice.MEMORY,)
+OFFERED_STORAGE: tuple[StorageChoice, ...] = (StorageChoice.MEMORY, StorageChoice.VAULT)
 """The storage options offered, in order. The vault developer appends StorageChoice.VAULT and
 adds its texts to :meth:`StartScreen.storage_texts`."""
 
@@ -189,6 +189,14 @@ class StartScreen(QWidget):
             return (
                 _("&Only in memory: everything is gone when you close the app"),
                 _("Your answers are not saved on this laptop"),
+            )
+        if choice is StorageChoice.VAULT:
+            return (
+                _("Save in an encrypted &vault on this laptop (with a passphrase)"),
+                _(
+                    "Your answers are saved after every answer, encrypted with your "
+                    "passphrase, so you can carry on later and compare with an earlier scan"
+                ),
             )
         return choice.value, ""  # pragma: no cover - future options bring their own texts
 

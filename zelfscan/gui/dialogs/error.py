@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,12 @@ from zelfscan.i18n import _
 
 log = logging.getLogger(__name__)
 _showing = False
+_emergency_saves: list[Callable[[], None]] = []
+
+
+def on_error_save(save: Callable[[], None]) -> None:
+    """Register an emergency save (the open vault's; never a plaintext one) for the hook."""
+    _emergency_saves.append(save)
 
 
 def redacted(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -36,6 +43,11 @@ def excepthook(
         sys.__excepthook__(exc_type, exc, tb)
         return
     log.error("unexpected error: %s", redacted(exc_type, tb))
+    for save in list(_emergency_saves):  # before any dialog: the user may quit from there
+        try:
+            save()
+        except Exception:  # the hook must survive a failing save
+            log.error("emergency save failed")
     app = QApplication.instance()
     if _showing or not isinstance(app, QApplication) or app.platformName() == "offscreen":
         return  # no second dialog on top of the first; none headless (tests, self-test)

@@ -1,0 +1,198 @@
+"""Lock: hide every answer at once (Ctrl+L, or after idle time) until the user comes back.
+
+A locked window shows only a lock screen: the scan is not just covered but taken out of the
+visible stack, other windows (urgent help, open dialogs) are closed, and every menu action
+is disabled. For a vault scan locking goes further: the scan is saved, the session cleared
+and the key dropped, so the answers are gone from memory until the passphrase is typed again
+and the scan resumes where it was. A memory-only scan can not be dropped (nothing else holds
+it), so it stays hidden behind an "Unlock" button.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
+
+from zelfscan.gui.session import StorageChoice
+from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.i18n import _
+
+if TYPE_CHECKING:
+    from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.vault_flow import VaultFlow
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits :attr:`idle` after ``interval`` ms without keyboard, mouse or touch input."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle.emit)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_minutes(self, minutes: int) -> None:
+        """0 means never."""
+        self.set_interval_ms(minutes * 60_000)
+
+    def set_interval_ms(self, ms: int) -> None:
+        self.timer.stop()
+        if ms > 0:
+            self.timer.setInterval(ms)
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.timer.interval() > 0 and self.timer.isActive():
+            self.timer.start()  # restart the countdown
+        return False
+
+    def restart(self) -> None:
+        if self.timer.interval() > 0:
+            self.timer.start()
+
+
+class LockScreen(QWidget):
+    unlock_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.heading = Heading(level=1, parent=self)
+        self.text = plain_label(parent=self, name="lockText")
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.unlock_requested.emit)
+        for widget in (self.heading, self.text, self.button):
+            layout.addWidget(widget)
+        layout.addStretch(2)
+        self.vault = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Zelfscan is locked"))
+        if self.vault:
+            self.text.setText(
+                _(
+                    "Your answers are saved in your encrypted vault and have been removed "
+                    "from memory. Type your passphrase to carry on where you were."
+                )
+            )
+        else:
+            self.text.setText(
+                _("Your answers are hidden. They are still in memory until you close the app.")
+            )
+        self.text.setAccessibleName(self.text.text())
+        self.button.setText(_("&Unlock…") if self.vault else _("&Unlock"))
+        self.button.setAccessibleName(_("Unlock"))
+
+
+class LockController(QObject):
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: MainWindow, flow: VaultFlow | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.flow = flow
+        self.screen = LockScreen(window.stack)
+        self.screen.unlock_requested.connect(self.unlock)
+        window.stack.addWidget(self.screen)
+        self.locked = False
+        self._before: QWidget | None = None
+        self._disabled: list[QAction] = []
+        self._resume_id: str | None = None
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.auto_lock)
+
+    def has_content(self) -> bool:
+        return self.window.session is not None or (
+            self.flow is not None and self.flow.controller.is_open
+        )
+
+    def auto_lock(self) -> None:
+        if self.has_content() and not self.locked:
+            self.lock()
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        window = self.window
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window and widget.isVisible():
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                widget.hide()
+        if window.wizard is not None:
+            window.wizard.urgent.close()
+        session = window.session
+        vault_scan = session is not None and session.storage is StorageChoice.VAULT
+        self.screen.vault = bool(self.flow and (vault_scan or self.flow.controller.is_open))
+        if self.flow is not None and self.flow.controller.is_open:
+            controller = self.flow.controller
+            self._resume_id = None
+            if vault_scan and controller.scan is not None:
+                controller.save_now()
+                if self._stored(controller.scan.id):  # else no answer yet: nothing to resume
+                    self._resume_id = controller.scan.id
+            if vault_scan:
+                window.close_scan()
+            controller.lock()
+        self._before = None if self.screen.vault else window.stack.currentWidget()
+        window.stack.setCurrentWidget(self.screen)
+        self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled:
+            action.setEnabled(False)
+        self.screen.retranslate()
+        self.screen.button.setFocus()
+        self.locked_changed.emit(True)
+
+    def _stored(self, scan_id: str) -> bool:
+        vault = self.flow.controller.vault if self.flow else None
+        return vault is not None and any(s.id == scan_id for s in vault.scans())
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        if self.screen.vault and self.flow is not None:
+            self.flow.ask_unlock(self._after_vault_unlock)
+            return
+        self._show(self._before)
+
+    def _after_vault_unlock(self) -> None:
+        scan_id, self._resume_id = self._resume_id, None
+        self._show(None)
+        if scan_id is not None and self.flow is not None and self._stored(scan_id):
+            self.flow.resume(scan_id)
+
+    def _show(self, widget: QWidget | None) -> None:
+        self.locked = False
+        for action in self._disabled:
+            action.setEnabled(True)
+        self._disabled = []
+        target = widget if widget is not None and widget is not self.screen else None
+        self.window.stack.setCurrentWidget(target or self.window.start)
+        self._before = None
+        self.idle.restart()
+        self.locked_changed.emit(False)
+
+    def retranslate(self) -> None:
+        self.screen.retranslate()

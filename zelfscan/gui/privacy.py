@@ -1,0 +1,250 @@
+"""Everything the privacy promise needs at start-up and in the menus, in one place.
+
+``install(window, dirs, ...)`` is the one call from ``app.py``. It
+
+* sets up logging: redacted, to ``dirs.logs`` normally, to stderr only in training mode
+  (``--training`` writes nothing to disk at all: no settings, no log, no vault);
+* removes temp files a killed save left in the data folder (only when the folder exists:
+  start-up must not create folders);
+* reads the settings file if there is one, and writes it only when the user changes a
+  setting, so by default nothing about the user exists on disk;
+* wires the vault (:mod:`zelfscan.gui.vault_flow`), the lock (:mod:`zelfscan.gui.lock`),
+  the emergency save of the exception hook, and the Privacy menu.
+
+The encryption self-test imports ``cryptography``, which is too heavy for the start-up
+budget, so it runs in the background the first time the user picks the vault option.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+
+from zelfscan.gui.dialogs import error
+from zelfscan.gui.lock import LockController
+from zelfscan.gui.session import StorageChoice
+from zelfscan.gui.shortcuts import Shortcut
+from zelfscan.gui.vault_flow import VaultFlow
+from zelfscan.gui.vault_session import VaultController
+from zelfscan.gui.widgets.common import plain_label
+from zelfscan.gui.workers import Pool, run_in_background
+from zelfscan.i18n import DEFAULT_LANGUAGE, _, current_language
+from zelfscan.logsetup import setup_logging
+from zelfscan.storage.settings import Settings, load_settings, save_settings
+from zelfscan.userdirs import UserDirs
+
+if TYPE_CHECKING:
+    from zelfscan.gui.main_window import MainWindow
+    from zelfscan.storage.crypto import KdfParams
+
+log = logging.getLogger(__name__)
+
+
+class Privacy(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        dirs: UserDirs,
+        *,
+        training: bool,
+        settings: Settings,
+        params: KdfParams | None = None,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dirs = dirs
+        self.started_in_training = training
+        self.settings = settings
+        self.pool = pool
+        self.crypto_ok: bool | None = None
+        self.controller = VaultController(dirs.vault_file, params=params, pool=pool, parent=self)
+        self.flow = VaultFlow(window, self.controller)
+        window.vault_flow = self.flow
+        self.lock = LockController(window, self.flow)
+        self.lock.idle.set_minutes(settings.auto_lock_minutes)
+        self.lock.locked_changed.connect(lambda _locked: self.update_availability())
+        error.on_error_save(self.controller.emergency_save)
+        self._build_menu()
+        self._hook_window()
+        self.retranslate()
+        self.update_availability()
+
+    # --- training mode and the self-test decide whether the vault is offered ------------------
+    def training(self) -> bool:
+        return self.started_in_training or self.window.training
+
+    def update_availability(self) -> None:
+        usable = self.crypto_ok is not False and not self.training()
+        self.flow.available = usable
+        button = self.window.start.storage_buttons.get(StorageChoice.VAULT)
+        if button is not None:
+            button.setEnabled(usable)
+            if not usable and button.isChecked():
+                self.window.start.storage_buttons[StorageChoice.MEMORY].setChecked(True)
+        self.crypto_note.setVisible(self.crypto_ok is False)
+        for action in (self.saved_action, self.export_action, self.import_action):
+            action.setEnabled(usable and not self.lock.locked)
+
+    def _on_vault_toggled(self, on: bool) -> None:
+        if not on or self.crypto_ok is not None:
+            return
+
+        def check() -> None:
+            from zelfscan.storage import crypto
+
+            crypto.self_test()
+
+        def ok(_result: object) -> None:
+            self.crypto_ok = True
+            self.update_availability()
+
+        def failed(exc: BaseException) -> None:
+            log.error("encryption self-test failed: %s", type(exc).__name__)
+            self.crypto_ok = False
+            self.update_availability()
+
+        run_in_background(check, ok, failed, pool=self.pool)
+
+    # --- menu ------------------------------------------------------------------------------
+    def _action(self, trigger: Callable[[], None], shortcut: Shortcut | None = None) -> QAction:
+        action = QAction(self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut.sequence())
+        action.triggered.connect(trigger)
+        self.menu.addAction(action)
+        return action
+
+    def _build_menu(self) -> None:
+        window = self.window
+        self.menu = QMenu(window.menuBar())
+        self.lock_action = self._action(self.lock.lock, Shortcut.LOCK)
+        self.menu.addSeparator()
+        self.saved_action = self._action(self.flow.show_saved_scans)
+        self.export_action = self._action(self.flow.export)
+        self.import_action = self._action(self.flow.import_)
+        self.menu.addSeparator()
+        self.auto_lock_action = self._action(self.choose_auto_lock)
+        self.wipe_action = self._action(self.show_wipe)
+        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+        self.crypto_note = plain_label(parent=window.start.privacy, name="cryptoNote")
+        self.crypto_note.setVisible(False)
+        layout = window.start.privacy.layout()
+        if layout is not None:
+            layout.addWidget(self.crypto_note)
+
+    def _hook_window(self) -> None:
+        window = self.window
+        for action in window.language_actions.values():
+            action.triggered.connect(self._user_changed_look)
+        for action in (*window.size_actions.values(), window.larger_action, window.smaller_action):
+            action.triggered.connect(self._user_changed_look)
+        vault_button = window.start.storage_buttons.get(StorageChoice.VAULT)
+        if vault_button is not None:
+            vault_button.toggled.connect(self._on_vault_toggled)
+        window.start.training_requested.connect(self.update_availability)
+        window.banner.stop.clicked.connect(self.update_availability)
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(_("&Privacy"))
+        for action, text in (
+            (self.lock_action, _("&Lock")),
+            (self.saved_action, _("&Saved scans…")),
+            (self.export_action, _("&Export vault…")),
+            (self.import_action, _("&Import vault…")),
+            (self.auto_lock_action, _("Lock &automatically…")),
+            (self.wipe_action, _("&Delete everything…")),
+        ):
+            action.setText(text)
+        self.crypto_note.setText(
+            _(
+                "Saving in a vault is not available: the encryption on this laptop did not "
+                "pass its self-test. Your answers stay in memory only."
+            )
+        )
+        self.lock.retranslate()
+
+    # --- settings: written only when the user changes one -------------------------------------
+    def _user_changed_look(self) -> None:
+        self.retranslate()
+        self.update_settings(language=current_language(), text_scale=self.window.text_scale / 100)
+
+    def update_settings(self, **changes: object) -> None:
+        new = dataclasses.replace(self.settings, **changes)  # type: ignore[arg-type]
+        if new == self.settings:
+            return
+        self.settings = new
+        if self.training():
+            return  # training mode writes nothing
+        try:
+            save_settings(self.dirs.settings_file, new)
+        except OSError as exc:
+            log.warning("settings not saved: %s", type(exc).__name__)
+
+    def choose_auto_lock(self) -> None:
+        from zelfscan.gui.dialogs.auto_lock import AutoLockDialog
+
+        dialog = AutoLockDialog(self.settings.auto_lock_minutes, self.window)
+        if self.flow.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            minutes = dialog.minutes.value()
+            self.lock.idle.set_minutes(minutes)
+            self.update_settings(auto_lock_minutes=minutes)
+        dialog.deleteLater()
+
+    # --- alles wissen --------------------------------------------------------------------------
+    def show_wipe(self) -> None:
+        from zelfscan.gui.dialogs.wipe import WipeDialog
+
+        dialog = WipeDialog(self.dirs, self.wipe, self.window)
+        self.flow.exec_dialog(dialog)
+        dialog.deleteLater()
+
+    def wipe(self, include_questionnaires: bool) -> list[Path]:
+        """Forget the open scan, close the vault and the log file, then delete everything."""
+        from zelfscan.storage.wipe import wipe_everything
+
+        self.window.close_scan()
+        self.controller.detach()
+        if self.controller.vault is not None:
+            self.controller.vault.close()
+            self.controller.vault = None
+        setup_logging(None)  # closes the log file; nothing is logged to disk after a wipe
+        return wipe_everything(self.dirs, include_questionnaires=include_questionnaires)
+
+
+def _apply_settings(window: MainWindow, settings: Settings, *, lang: str) -> None:
+    if lang == DEFAULT_LANGUAGE and settings.language != current_language():
+        window.set_language(settings.language)
+    percent = round(settings.text_scale * 100)
+    if not window.training and percent != window.text_scale:
+        window.set_text_scale(percent)
+
+
+def install(
+    window: MainWindow,
+    dirs: UserDirs,
+    *,
+    training: bool,
+    lang: str = DEFAULT_LANGUAGE,
+    params: KdfParams | None = None,
+    pool: Pool | None = None,
+) -> Privacy:
+    """Start-up steps and wiring (see the module docstring); returns the live object."""
+    setup_logging(None if training else dirs.logs)
+    if not training and dirs.data.is_dir():
+        from zelfscan.storage.atomic import clean_stale_temp_files
+
+        if clean_stale_temp_files(dirs.data):
+            log.info("removed temp files left by an interrupted save")
+    settings = Settings()
+    if dirs.settings_file.exists():
+        settings = load_settings(dirs.settings_file)
+        _apply_settings(window, settings, lang=lang)
+    return Privacy(window, dirs, training=training, settings=settings, params=params, pool=pool)

@@ -1,0 +1,295 @@
+"""Bind one :class:`ScanSession` to the encrypted vault: unlock, autosave, resume, compare.
+
+The session keeps the one answers dict; this controller only *listens* (``answer_changed``,
+``plan_changed``, the wizard's page changes) and writes a snapshot to the vault each time.
+``vault.save()`` re-encrypts with the held key in about a millisecond, so every answer is
+saved at once and nothing is lost when the app or the laptop dies. Only unlocking pays for
+Argon2id, and that runs through :func:`run_in_background`.
+
+Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault_flow`), so the logic can be
+tested with a plain session. ``params`` is the injectable KDF cost: tests pass cheap values,
+production leaves it ``None`` (the storage layer's defaults). There is no global switch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from zelfscan.core import flow
+from zelfscan.core.migrate import carry_over
+from zelfscan.gui.session import ScanSession
+from zelfscan.gui.workers import Pool, run_in_background
+from zelfscan.i18n import current_language
+
+if TYPE_CHECKING:
+    from zelfscan.storage.content import Scan
+    from zelfscan.storage.crypto import KdfParams
+    from zelfscan.storage.vault import ImportResult, Vault
+
+log = logging.getLogger(__name__)
+
+REVIEW_POSITION = "review"
+RESULTS_POSITION = "results"
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """What the user should hear after a resume: the questions to answer (again)."""
+
+    updated_content: bool
+    """The saved scan was made with an older content version."""
+    to_answer: tuple[str, ...]
+
+
+def _stored(value: object) -> str | list[str]:
+    return value if isinstance(value, str) else [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+class VaultController(QObject):
+    """The open vault (if any) and the scan the current session writes to."""
+
+    unlocked_changed = Signal(bool)
+    save_failed = Signal(str)
+    """A user-facing message: the disk refused a save (the previous file was kept)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        params: KdfParams | None = None,
+        pool: Pool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.params = params
+        self.pool = pool
+        self.vault: Vault | None = None
+        self.session: ScanSession | None = None
+        self.scan: Scan | None = None
+        self._in_vault = False
+        self.busy = False
+
+    # --- the vault itself -----------------------------------------------------------------
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault is not None
+
+    def _kdf(self) -> dict[str, Any]:
+        return {} if self.params is None else {"params": self.params}
+
+    def unlock(
+        self,
+        passphrase: str,
+        *,
+        create: bool,
+        from_backup: bool = False,
+        on_done: Callable[[], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Create or open the vault off the GUI thread (Argon2id is slow on purpose)."""
+        path, kdf = self.path, self._kdf()
+
+        def job() -> Vault:
+            from zelfscan.storage.vault import Vault
+
+            if create:
+                return Vault.create(path, passphrase, **kdf)
+            return Vault.open(path, passphrase, from_backup=from_backup, **kdf)
+
+        def done(vault: object) -> None:
+            self.busy = False
+            self.vault = vault  # type: ignore[assignment]
+            if from_backup or self.vault.dirty:  # type: ignore[union-attr]
+                self._write()  # repair the main file / upgrade the KDF at once
+            self.unlocked_changed.emit(True)
+            on_done()
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            on_error(exc)
+
+        self.busy = True
+        run_in_background(job, done, failed, pool=self.pool)
+
+    def lock(self) -> None:
+        """Save what is bound, then drop the key and the decrypted scans from memory."""
+        self.save_now()
+        self.detach()
+        if self.vault is not None:
+            self.vault.close()
+        self.vault = None
+        self.unlocked_changed.emit(False)
+
+    def scans(self, questionnaire_id: str | None = None) -> list[Scan]:
+        """Saved scans, newest first (the list the user picks from)."""
+        if self.vault is None:
+            return []
+        return list(reversed(self.vault.scans(questionnaire_id)))
+
+    def delete_scan(self, scan_id: str) -> None:
+        if self.vault is None:
+            return
+        if self.scan is not None and self.scan.id == scan_id:
+            self.detach()
+        self.vault.delete(scan_id)
+        self._write()
+
+    def _write(self) -> bool:
+        from zelfscan.storage.errors import StorageError
+
+        if self.vault is None:
+            return False
+        try:
+            self.vault.save()
+        except StorageError as exc:
+            log.warning("vault save failed: %s", type(exc).__name__)
+            self.save_failed.emit(exc.message(current_language()))
+            return False
+        return True
+
+    # --- one scan bound to the session -----------------------------------------------------
+    def attach(self, session: ScanSession, scan: Scan | None = None) -> Resumed:
+        """Bind ``session`` to ``scan`` (``None``: a new scan, stored at the first answer).
+
+        Resuming loads the saved answers through ``carry_over`` (also for the same version,
+        which turns stored lists back into the session's tuples) before autosave listens.
+        """
+        if self.vault is None:
+            raise RuntimeError("vault is locked")
+        from zelfscan.storage.content import Scan as ScanRecord
+
+        self.detach()
+        questionnaire = session.questionnaire
+        result = Resumed(False, ())
+        if scan is None:
+            scan = ScanRecord.new(questionnaire.id, questionnaire.version)
+            self._in_vault = False
+        else:
+            carried = carry_over(questionnaire, scan.answers)
+            session.load_answers(carried.answers)
+            session.load_plan(scan.plan)
+            newer = scan.version != questionnaire.version
+            result = Resumed(newer, carried.to_answer if newer else ())
+            self._in_vault = True
+        self.session, self.scan = session, scan
+        self._set_previous(session, scan.id)
+        session.answer_changed.connect(self._on_change)
+        session.plan_changed.connect(self._on_change)
+        session.cleared.connect(self.detach)
+        return result
+
+    def _set_previous(self, session: ScanSession, scan_id: str) -> None:
+        """The last finished scan of this questionnaire, seen through the current content."""
+        if self.vault is None:
+            return
+        old = self.vault.latest_finished(session.questionnaire.id, before=scan_id)
+        if old is None:
+            return
+        from zelfscan.core.evaluate import evaluate
+
+        questionnaire = session.questionnaire
+        answers = carry_over(questionnaire, old.answers).answers
+        session.previous = evaluate(questionnaire, flow.effective_answers(questionnaire, answers))
+        # The vault does not keep the old content; with the same version the ids are exact.
+        session.previous_advice_ids = tuple(a.id for a in questionnaire.advice)
+        session.previous_plan = dict(old.plan)
+
+    def detach(self) -> None:
+        session = self.session
+        if session is not None:
+            for signal in (session.answer_changed, session.plan_changed):
+                signal.disconnect(self._on_change)
+            session.cleared.disconnect(self.detach)
+        self.session = None
+        self.scan = None
+        self._in_vault = False
+
+    def _on_change(self, *_args: object) -> None:
+        self._in_vault = True  # a scan enters the list with its first answer
+        self.save_now()
+
+    def set_position(self, position: str | None, *, finished: bool = False) -> None:
+        """The wizard moved to ``position`` (a section id, "review" or "results")."""
+        if self.scan is None:
+            return
+        self.scan = replace(self.scan, position=position, finished=self.scan.finished or finished)
+        if self._in_vault:
+            self.save_now()
+
+    def snapshot(self) -> Scan | None:
+        if self.session is None or self.scan is None:
+            return None
+        from zelfscan.storage.content import now_iso
+
+        session = self.session
+        return replace(
+            self.scan,
+            version=session.questionnaire.version,
+            answers={k: _stored(v) for k, v in session.answers.items()},
+            plan=dict(session.plan),
+            updated=now_iso(),
+        )
+
+    def save_now(self) -> bool:
+        """Write the bound scan's current state (fast: the key is held)."""
+        scan = self.snapshot()
+        if self.vault is None or scan is None or not self._in_vault:
+            return False
+        try:
+            self.vault.update(scan)
+        except KeyError:  # first save of a new scan, or deleted meanwhile
+            self.vault.add(scan)
+        self.scan = scan
+        return self._write()
+
+    def emergency_save(self) -> None:
+        """From the exception hook: encrypted save of whatever is bound; never raises."""
+        try:
+            if self.session is not None and self.session.answers:
+                self._in_vault = True
+            self.save_now()
+        except Exception as exc:  # the hook must never fail on top of the first error
+            log.error("emergency save failed: %s", type(exc).__name__)
+
+    # --- moving between laptops ----------------------------------------------------------
+    def export_to(self, path: Path) -> None:
+        """Same format and passphrase as the vault; raises ``StorageError``."""
+        if self.vault is None:
+            raise RuntimeError("vault is locked")
+        self.save_now()
+        self.vault.export_to(path)
+
+    def import_from(
+        self,
+        path: Path,
+        passphrase: str,
+        on_done: Callable[[ImportResult], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Merge another vault file (slow: its key is derived in the background)."""
+        vault = self.vault
+        if vault is None:
+            raise RuntimeError("vault is locked")
+
+        def done(result: object) -> None:
+            self.busy = False
+            self._write()
+            on_done(result)  # type: ignore[arg-type]
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            on_error(exc)
+
+        self.busy = True
+        run_in_background(lambda: vault.import_from(path, passphrase), done, failed, self.pool)
