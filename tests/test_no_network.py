@@ -119,3 +119,21 @@ def test_the_trace_would_see_an_internet_socket(tmp_path: Path, zelfscan_home: P
     code = "import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()"
     calls = traced([sys.executable, "-c", code], tmp_path, _env(zelfscan_home))
     assert _internet(calls)
+
+
+GUI_SCAN = ROOT / "tests" / "e2e" / "gui_full_scan.py"
+
+
+@pytest.mark.parametrize("vault", [False, True], ids=["memory", "vault"])
+def test_a_complete_gui_scan_opens_no_internet_socket(
+    tmp_path: Path, zelfscan_home: Path, vault: bool
+) -> None:
+    """The real window, offscreen: answer every page, (autosave), save the PDF, quit."""
+    out = tmp_path / "advies.pdf"
+    args = [sys.executable, str(GUI_SCAN), str(zelfscan_home), str(out), "--note", "notitie"]
+    if vault:
+        args += ["--vault", "een lang test wachtwoord"]
+    calls = traced(args, tmp_path, _env(zelfscan_home))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert (zelfscan_home / "data" / "vault.zsv").exists() is vault
+    assert _internet(calls) == []  # offscreen Qt opens no socket at all (calls == [])
