@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, plain_label
@@ -81,9 +88,15 @@ class LockScreen(QWidget):
         self.text = plain_label(parent=self, name="lockText")
         self.button = QPushButton(self)
         self.button.clicked.connect(self.unlock_requested.emit)
-        for widget in (self.heading, self.text, self.button):
-            layout.addWidget(widget)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
+        margin = self.fontMetrics().height() * 3
+        layout.setContentsMargins(margin, margin, margin, margin)
         self.vault = False
         self.retranslate()
 

@@ -139,6 +139,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.first.textChanged.connect(self._update_hint)
         self._update_hint()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)  # readable lines
 
     def _intro_text(self) -> str:
         if self.mode is Mode.CREATE:

@@ -40,15 +40,14 @@ def local_date(iso: str) -> str:
 
 
 def describe(scan: Scan, titles: Mapping[str, Text]) -> str:
-    title = (
-        titles[scan.questionnaire].get(current_language())
-        if scan.questionnaire in titles
-        else scan.questionnaire
-    )
+    """Two lines: the questionnaire's title, then state and dates (never an answer)."""
+    known = titles.get(scan.questionnaire)
+    title = known.get(current_language()) if known is not None else scan.questionnaire
     state = _("finished") if scan.finished else _("not finished")
-    return _("{title} — started {started}, last changed {updated} ({state})").format(
-        title=title, started=local_date(scan.started), updated=local_date(scan.updated), state=state
+    dates = _("{state} · started {started} · last changed {updated}").format(
+        state=state, started=local_date(scan.started), updated=local_date(scan.updated)
     )
+    return f"{title}\n{dates}"
 
 
 class SavedScansDialog(QDialog):
@@ -78,6 +77,8 @@ class SavedScansDialog(QDialog):
             )
         )
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.setAccessibleName(_("Saved scans"))
         self.list.setAccessibleDescription(_("Questionnaire and dates; answers are not shown"))
         for scan in scans:
@@ -112,6 +113,7 @@ class SavedScansDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self._update_buttons()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
 
     def _add_item(self, scan: Scan) -> None:
         item = QListWidgetItem(describe(scan, self.titles))

@@ -76,6 +76,7 @@ class WipeDialog(QDialog):
         self.go.clicked.connect(self.run)
         self.cancel.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.refresh()
 
     def _box(self, title: str, layout: QVBoxLayout) -> tuple[QLabel, QPlainTextEdit]:
@@ -83,7 +84,8 @@ class WipeDialog(QDialog):
         text = QPlainTextEdit(self)
         text.setReadOnly(True)
         text.setAccessibleName(title.replace("&", "").rstrip(":"))
-        text.setMaximumHeight(text.fontMetrics().lineSpacing() * 6)
+        text.setMinimumHeight(text.fontMetrics().lineSpacing() * 5)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         label.setBuddy(text)
         layout.addWidget(label)
         layout.addWidget(text)
