@@ -90,6 +90,7 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int) -> None:
         wizard.next()
     grab(window, out / f"review-{tag}.png")
     wizard.next()
+    wizard.results.finish_building()  # the advice list is built after the first frame
     grab(window, out / f"results-{tag}.png")
     scroll = wizard.results.scroll_area.verticalScrollBar()
     scroll.setValue(scroll.maximum())

@@ -29,12 +29,12 @@ from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.advice import AdviceItemWidget
 from zelfscan.gui.widgets.chart import ScoreChart, ScoreTable
 from zelfscan.gui.widgets.common import Heading, plain_label
-from zelfscan.gui.widgets.plan import PlanStateBox
+from zelfscan.gui.widgets.plan import PlanStateBox, relabel, states_model
 from zelfscan.gui.widgets.progress import ComparisonView
 from zelfscan.gui.widgets.urgent import UrgentPanel
 from zelfscan.i18n import _, current_language
 
-CHUNK = 6
+CHUNK = 3
 """Advice items built per timer tick: a handful keeps each tick well under a frame."""
 
 
@@ -57,6 +57,7 @@ class ResultsPage(ScanPage):
         self.top_labels: list[QLabel] = []
         self.advice_widgets: list[AdviceItemWidget] = []
         self.plan_boxes: dict[str, PlanStateBox] = {}
+        self._states = states_model(self)
         self._pending: list[str | SelectedAdvice] = []
         """Still to build: theme headings (their titles) and advice items."""
         self._advice_box = QWidget(self)
@@ -182,6 +183,9 @@ class ResultsPage(ScanPage):
         advice_box = QWidget(self.body)
         advice_layout = QVBoxLayout(advice_box)
         advice_layout.setContentsMargins(0, 0, 0, 0)
+        # filled while hidden and shown once complete: growing a visible page item by item
+        # squeezes everything above it for a few frames
+        advice_box.setVisible(False)
         layout.addWidget(advice_box)
         layout.addStretch(1)
         self._queue_advice(evaluation, advice_box, advice_layout)
@@ -216,7 +220,7 @@ class ResultsPage(ScanPage):
         if self._pending:
             self._builder.start()
         else:
-            self.advice_built.emit()
+            self._done_building()
 
     def _build_chunk(self) -> None:
         box, layout = self._advice_box, self._advice_layout
@@ -229,8 +233,12 @@ class ResultsPage(ScanPage):
             else:
                 layout.addWidget(self._advice_row(entry, box))
         if not self._pending:
-            self._builder.stop()
-            self.advice_built.emit()
+            self._done_building()
+
+    def _done_building(self) -> None:
+        self._builder.stop()
+        self._advice_box.setVisible(True)
+        self.advice_built.emit()
 
     def finish_building(self) -> None:
         """Build the rest of the advice list now (printing, screenshots, tests)."""
@@ -242,7 +250,7 @@ class ResultsPage(ScanPage):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         item = AdviceItemWidget(advice, row)
-        box = PlanStateBox(advice.id, advice.title.get(current_language()), row)
+        box = PlanStateBox(advice.id, advice.title.get(current_language()), self._states, row)
         box.set_state(self.session.plan.get(advice.id))
         box.state_chosen.connect(self.session.set_plan_state)
         layout.addWidget(item, 1)
@@ -285,6 +293,7 @@ class ResultsPage(ScanPage):
             )
         )
         self.busy.setAccessibleName(_("Busy"))
+        relabel(self._states)
         self.rebuild()
         super().retranslate()
 

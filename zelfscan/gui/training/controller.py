@@ -37,14 +37,10 @@ class TrainingController(QObject):
         self.persona: Persona | None = None
         self.confirm: Callable[[str, str], bool] = self._ask
         """Injectable for tests; defaults to a dialog whose default answer is "no"."""
-        self.presenter = PresenterView(window)
-        self.presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
+        self._presenter: PresenterView | None = None
+        self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
-        self.panel = PersonaPanel(list(window.questionnaires.values()), window.start)
-        self.panel.persona_chosen.connect(self.start_with_persona)
-        self.panel.blank_requested.connect(self.save_blank)
-        window.start.training_area.addWidget(self.panel)
         window.start.blank_requested.connect(self.save_blank)
         self.persona_label = plain_label(parent=window.banner, name="trainingPersona")
         banner_layout = window.banner.layout()
@@ -77,6 +73,25 @@ class TrainingController(QObject):
         self.menu.addMenu(self.blank_menu)
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
 
+    # --- built on first use: most starts are not training sessions (start-up budget) --------
+    @property
+    def presenter(self) -> PresenterView:
+        if self._presenter is None:
+            self._presenter = PresenterView(self.window)
+            self._presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
+            self._follow_scan()
+        return self._presenter
+
+    @property
+    def panel(self) -> PersonaPanel:
+        if self._panel is None:
+            self._panel = PersonaPanel(list(self.window.questionnaires.values()), self.window.start)
+            self._panel.persona_chosen.connect(self.start_with_persona)
+            self._panel.blank_requested.connect(self.save_blank)
+            self._panel.setVisible(self.active)
+            self.window.start.training_area.addWidget(self._panel)
+        return self._panel
+
     # --- mode ---------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
         """Show or hide everything of training mode (called from MainWindow.set_training)."""
@@ -84,11 +99,13 @@ class TrainingController(QObject):
         self.menu.menuAction().setVisible(on)
         self.presenter_action.setEnabled(on)
         self.next_action.setEnabled(on)
-        self.panel.setVisible(on)
+        if on or self._panel is not None:
+            self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
         if not on:
             self.presenter_action.setChecked(False)
-            self.presenter.close()
+            if self._presenter is not None:
+                self._presenter.close()
         elif self.window.stack.currentWidget() is self.window.start:
             button = self.panel.first_button()
             if button is not None:
@@ -112,7 +129,8 @@ class TrainingController(QObject):
         session.load_answers(persona.answers)
         wizard.restart()
         self.persona = persona
-        self.presenter.set_persona(persona)
+        if self._presenter is not None:
+            self._presenter.set_persona(persona)
         self.retranslate()
 
     def _rebuild_persona_menu(self) -> None:
@@ -129,14 +147,20 @@ class TrainingController(QObject):
 
     def _on_stack_changed(self, _index: int) -> None:
         window = self.window
+        if window.stack.currentWidget() is not window.wizard:
+            self.persona = None  # back on the start screen: the scan and its persona are gone
+        self._follow_scan()
+        self.retranslate()
+
+    def _follow_scan(self) -> None:
+        presenter, window = self._presenter, self.window
+        if presenter is None:
+            return
         wizard, session = window.wizard, window.session
         if wizard is not None and session is not None and window.stack.currentWidget() is wizard:
-            self.presenter.follow(wizard, session, self.persona)
-        else:  # back on the start screen: the scan and its persona are gone
-            self.persona = None
-            self.presenter.reset()
-        self._rebuild_persona_menu()
-        self.retranslate()
+            presenter.follow(wizard, session, self.persona)
+        else:
+            presenter.reset()
 
     # --- presenter --------------------------------------------------------------------------
     def show_presenter(self, on: bool) -> None:
@@ -157,7 +181,8 @@ class TrainingController(QObject):
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
-        self.presenter.reset()
+        if self._presenter is not None:
+            self._presenter.reset()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
@@ -196,6 +221,8 @@ class TrainingController(QObject):
         self.persona_label.setText(text)
         self.persona_label.setAccessibleName(text)
         self.persona_label.setVisible(self.active and bool(text))
-        self.panel.retranslate()
+        if self._panel is not None:
+            self._panel.retranslate()
         self._rebuild_persona_menu()
-        self.presenter.refresh()
+        if self._presenter is not None:
+            self._presenter.refresh()

@@ -62,7 +62,7 @@ class PresenterView(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)  # many answers change at once when a persona is loaded
         self._refresh.timeout.connect(self.refresh)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         self.context = plain_label(parent=self, name="presenterContext")
         self.title = plain_label(parent=self, name="presenterTitle")
         self.result = plain_label(parent=self, name="presenterResult")
@@ -71,7 +71,8 @@ class PresenterView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
-        body_layout = QVBoxLayout(body)
+        body_layout = self._body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)  # aligned with the title above
         self.body = plain_label(parent=body, name="presenterBody")
         self.discussion_heading = plain_label(parent=body, name="presenterHeading")
         self.discussion = plain_label(parent=body, name="presenterDiscussion")
@@ -213,6 +214,15 @@ class PresenterView(QWidget):
             font.setPixelSize(round(base * sizes.get(label, 1.0)))
             font.setBold(label in (self.title, self.discussion_heading, self.notes_heading))
             label.setFont(font)
+        margin = base
+        self._outer.setContentsMargins(margin * 2, margin, margin * 2, margin // 2)
+        self._body_layout.setSpacing(base // 3)
+        for heading in (self.discussion_heading, self.notes_heading):
+            heading.setContentsMargins(0, base, 0, 0)  # a blank line before each block
+        for button in (self.back_button, self.next_button, self.notes_button, self.close_button):
+            font = QFont(button.font())
+            font.setPixelSize(round(base * 0.7))  # big enough to hit on a touch screen too
+            button.setFont(font)
 
     def refresh(self) -> None:
         self._retranslate_buttons()
@@ -231,7 +241,7 @@ class PresenterView(QWidget):
             return  # showEvent refreshes; no evaluation for a hidden view
         self.back_button.setEnabled(len(wizard.visitedIds()) > 1)
         self.next_button.setEnabled(self._can_go_next())
-        section = self._current_section()
+        section = self.current_section()
         evaluation = session.evaluate()
         if section is not None:
             self._show_section(section, evaluation, lang)
@@ -240,7 +250,7 @@ class PresenterView(QWidget):
         else:
             self._show(_("Check the answers"), "", _("Look back at the answers together."))
 
-    def _current_section(self) -> Section | None:
+    def current_section(self) -> Section | None:
         wizard, session = self.wizard, self.session
         if wizard is None or session is None:
             return None
