@@ -149,3 +149,15 @@ def test_the_advice_list_is_built_after_the_summary(wizard: ScanWizard, qtbot) -
         pass
     qtbot.waitUntil(lambda: results.advice_complete)
     assert len(results.advice_widgets) == len(results.evaluation.advice)
+
+
+def test_results_with_comparison_and_plan_have_named_controls(
+    wizard: ScanWizard, mini, qtbot
+) -> None:
+    from tests.gui.test_accessibility import unnamed
+
+    set_previous(wizard, mini, plan={})
+    to_results(wizard, NOW, qtbot)
+    assert wizard.results.plan_boxes
+    assert unnamed(wizard.results) == []
+    assert wizard.results.comparison.table.accessibleName()

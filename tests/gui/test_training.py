@@ -204,3 +204,43 @@ def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.relative_to(temp) for p in temp.rglob("*")) == []
     written = [p for p in user_home.rglob("*") if p.is_file() and "fontconfig" not in p.parts]
     assert written == []
+
+
+def test_presenter_keys_drive_the_wizard(qtbot, trainer_window: MainWindow, real) -> None:
+    from PySide6.QtCore import Qt
+
+    window = trainer_window
+    questionnaire = real[0]
+    window.trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+    window.wizard.urgent.close()
+    presenter = window.trainer.presenter
+    window.trainer.presenter_action.setChecked(True)
+    first = window.wizard.currentId()
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)  # what a presentation clicker sends
+    assert window.wizard.currentId() != first
+    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)
+    assert window.wizard.currentId() == first
+    qtbot.keyClick(presenter, Qt.Key.Key_F5)
+    assert not presenter.isVisible()
+    assert not window.trainer.presenter_action.isChecked()
+
+
+def test_training_controls_are_named_and_follow_the_language(
+    qtbot, trainer_window: MainWindow, real
+) -> None:
+    from tests.gui.test_accessibility import unnamed
+
+    window = trainer_window
+    trainer = window.trainer
+    assert unnamed(trainer.panel) == []
+    window.trainer.start_with_persona(real[0].id, real[0].personas[0].id)
+    trainer.presenter_action.setChecked(True)
+    qtbot.waitUntil(lambda: bool(trainer.presenter.title.text()))
+    assert unnamed(trainer.presenter) == []
+    window.set_language("en")
+    assert trainer.menu.title() == "T&raining"
+    assert trainer.presenter.close_button.text() == "&Close (F5)"
+    assert real[0].personas[0].name.get("en") in trainer.persona_label.text()
+    assert trainer.presenter.title.text() == real[0].sections[0].title.get("en")
+    window.set_language("nl")
+    assert trainer.presenter.close_button.text() == "&Sluiten (F5)"
