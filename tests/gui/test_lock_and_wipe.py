@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +76,13 @@ def test_locking_a_vault_scan_drops_it_and_the_passphrase_brings_it_back(app: Ap
     assert wizard.isVisible()
     assert wizard.currentPage().objectName() == "section-thuis"
     assert wizard.session.answer("toelichting") == CANARY
+    # a vault user keeps a log file: it has lines, and none of them holds the note
+    logging.getLogger("zelfscan.test").warning("vault session check")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    log_text = (app.dirs.logs / LOG_NAME).read_text(encoding="utf-8")
+    assert "vault session check" in log_text
+    assert CANARY not in log_text
 
 
 def test_auto_lock_after_idle_time(qtbot, app: App) -> None:

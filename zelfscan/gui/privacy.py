@@ -72,10 +72,16 @@ class Privacy(QObject):
         self.lock.idle.set_minutes(settings.auto_lock_minutes)
         self.lock.locked_changed.connect(lambda _locked: self.update_availability())
         error.on_error_save(self.controller.emergency_save)
+        self.controller.unlocked_changed.connect(self._start_file_log)
         self._build_menu()
         self._hook_window()
         self.retranslate()
         self.update_availability()
+
+    def _start_file_log(self, unlocked: bool) -> None:
+        """Someone who keeps a vault has chosen to store things here: only then keep a log."""
+        if unlocked and not self.started_in_training:
+            setup_logging(self.dirs.logs)
 
     # --- training mode and the self-test decide whether the vault is offered ------------------
     def training(self) -> bool:
@@ -237,7 +243,10 @@ def install(
     pool: Pool | None = None,
 ) -> Privacy:
     """Start-up steps and wiring (see the module docstring); returns the live object."""
-    setup_logging(None if training else dirs.logs)
+    # By default nothing is written to disk: the (redacted) log file exists only for people
+    # who keep a vault, from the moment it is opened (see Privacy._start_file_log).
+    keeps_vault = not training and dirs.vault_file.exists()
+    setup_logging(dirs.logs if keeps_vault else None)
     if not training and dirs.data.is_dir():
         from zelfscan.storage.atomic import clean_stale_temp_files
 
