@@ -42,8 +42,9 @@ def priority_word(priority: Priority) -> str:
     return _(PRIORITY_WORDS[priority])
 
 
-def score_text(score: float | None) -> str:
-    if score is None:
+def score_text(score: float | None, level: Level | None = None) -> str:
+    """ "38 of 100"; no number next to *onbekend*, where "0 of 100" would read as failing."""
+    if score is None or level is Level.ONBEKEND:
         return _("no score")
     return _("{score} of 100").format(score=round(score))
 

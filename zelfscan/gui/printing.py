@@ -36,12 +36,14 @@ def report_text_document(
     line("")
     line(
         _("Overall: {level} — {score}").format(
-            level=level_text(evaluation.overall_level), score=score_text(evaluation.overall_score)
+            level=level_text(evaluation.overall_level),
+            score=score_text(evaluation.overall_score, evaluation.overall_level),
         ),
         bold,
     )
     for result in evaluation.sections:
-        line(f"{result.title.get(lang)}: {level_text(result.level)} ({score_text(result.score)})")
+        score = score_text(result.score, result.level)
+        line(f"{result.title.get(lang)}: {level_text(result.level)} ({score})")
     if evaluation.red_flags:
         line("")
         line(_("Get help now"), bold)

@@ -133,7 +133,7 @@ class ResultsPage(ScanPage):
         overall = plain_label(
             _("Overall: {level} — {score}").format(
                 level=level_text(evaluation.overall_level),
-                score=score_text(evaluation.overall_score),
+                score=score_text(evaluation.overall_score, evaluation.overall_level),
             ),
             self.body,
             name="overall",

@@ -268,18 +268,19 @@ class PresenterView(QWidget):
                 text = _("This theme does not apply to this person.")
             else:
                 text = _("Result: {level} · {score}").format(
-                    level=level_text(result.level), score=score_text(result.score)
+                    level=level_text(result.level), score=score_text(result.score, result.level)
                 )
             self._show(section.title.get(lang), text, "")
         self._show_prompts(section, lang)
 
     def _show_results(self, evaluation: Evaluation, lang: str) -> None:
         lines = [
-            f"{level_text(r.level)} · {score_text(r.score)} — {r.title.get(lang)}"
+            f"{level_text(r.level)} · {score_text(r.score, r.level)} — {r.title.get(lang)}"
             for r in evaluation.sections
         ]
         overall = _("Overall: {level} — {score}").format(
-            level=level_text(evaluation.overall_level), score=score_text(evaluation.overall_score)
+            level=level_text(evaluation.overall_level),
+            score=score_text(evaluation.overall_score, evaluation.overall_level),
         )
         self._show(_("Results"), overall, "\n".join(lines))
 

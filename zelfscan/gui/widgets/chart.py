@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan.core.model import Level
 from zelfscan.core.results import SectionResult
 from zelfscan.gui.labels import level_text, score_text
 from zelfscan.i18n import _, current_language
@@ -34,7 +35,11 @@ class ScoreChart(QWidget):
     def set_results(self, results: tuple[SectionResult, ...]) -> None:
         lang = current_language()
         self._rows = [
-            (r.title.get(lang), r.score, f"{score_text(r.score)} · {level_text(r.level)}")
+            (
+                r.title.get(lang),
+                None if r.level is Level.ONBEKEND else r.score,
+                f"{score_text(r.score, r.level)} · {level_text(r.level)}",
+            )
             for r in results
         ]
         summary = "; ".join(f"{title}: {text}" for title, _s, text in self._rows)
@@ -108,7 +113,11 @@ class ScoreTable(QTableWidget):
         self.setRowCount(len(results))
         for row, result in enumerate(results):
             for col, text in enumerate(
-                (result.title.get(lang), score_text(result.score), level_text(result.level))
+                (
+                    result.title.get(lang),
+                    score_text(result.score, result.level),
+                    level_text(result.level),
+                )
             ):
                 self.setItem(row, col, QTableWidgetItem(text))
         self.updateGeometry()

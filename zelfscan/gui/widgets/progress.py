@@ -52,7 +52,7 @@ def state_text(score: float | None, level: Level | None) -> str:
         return _("not in the previous scan")
     if level is Level.ONBEKEND:  # no number next to "unknown": it would read as a failure
         return level_text(level)
-    return f"{score_text(score)} · {level_text(level)}"
+    return f"{score_text(score, level)} · {level_text(level)}"
 
 
 def change_line(change: ThemeChange, lang: str) -> str:
