@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
@@ -68,6 +68,20 @@ class ScanWizard(QWizard):
         self.report_actions.busy_changed.connect(self.results.set_busy)
         self.report_actions.busy_changed.connect(self._on_busy)
         QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
+        self.currentIdChanged.connect(self._schedule_prebuild)
+
+    # --- pages are built on first visit; the likely next one while this one is read ---
+    def _schedule_prebuild(self, _page_id: int) -> None:
+        """After the new page is painted (a zero timer runs after the paint events), build
+        the page that Next would open, so Next only switches pages (docs/performance.md)."""
+        QTimer.singleShot(0, self, self._prebuild_next)
+
+    def _prebuild_next(self) -> None:
+        if not self.isVisible() or self.currentId() == -1:
+            return
+        page = self.section_pages.get(self.nextId())
+        if page is not None:
+            page.ensure_built()
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:

@@ -78,7 +78,8 @@ class ReviewPage(ScanPage):
         )
         if self.edit_buttons:
             self.rebuild()
-        super().retranslate()
+            super().retranslate()
+        # else: not shown yet; initializePage() writes the list and the progress line
 
     def step_text(self) -> str:
         return _("Check")

@@ -130,6 +130,11 @@ class SectionPage(ScanPage):
         intro = self.section.intro.get(lang) if self.section.intro is not None else ""
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))
+        if not self.built:
+            # The progress line counts over the whole questionnaire (flow.progress), and the
+            # wizard and main window re-translate every page at start: initializePage()
+            # writes it when the page is first shown.
+            return
         for widget in self.questions.values():
             widget.retranslate()
         super().retranslate()
