@@ -96,3 +96,25 @@ def test_change_then_next_builds_a_section_that_was_skipped_before(wizard: ScanW
         "complex",
         "dreiging",
     }
+
+
+def test_review_updates_answers_in_place_and_rebuilds_when_questions_change(
+    wizard: ScanWizard,
+) -> None:
+    run_to_review(wizard, FULL)
+    review = wizard.currentPage()
+    label = review._answer_labels["slot"]
+    assert label.text() == "Nee"
+    wizard.back()
+    while wizard.currentPage().objectName() != "section-thuis":
+        wizard.back()
+    run_to_review(wizard, {**FULL, "slot": "ja"})
+    assert review._answer_labels["slot"] is label  # same questions: the label is reused
+    assert label.text() == "Ja"
+    wizard.back()
+    while wizard.currentPage().objectName() != "section-complex":
+        wizard.back()
+    run_to_review(wizard, {**FULL, "slot": "ja", "portiek": "dicht"})  # hides "buren"
+    assert "buren" not in review._answer_labels
+    assert review._answer_labels["slot"] is not label  # other questions: a new list
+    assert review._answer_labels["slot"].text() == "Ja"

@@ -79,9 +79,12 @@ class ScanWizard(QWizard):
     def _prebuild_next(self) -> None:
         if not self.isVisible() or self.currentId() == -1:
             return
-        page = self.section_pages.get(self.nextId())
+        upcoming = self.nextId()
+        page = self.section_pages.get(upcoming)
         if page is not None:
             page.ensure_built()
+        elif upcoming == REVIEW_ID:
+            self.review.rebuild()  # opening it then only updates the answers that changed
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:

@@ -2,12 +2,17 @@
 
 Only answers that count are shown (``flow.effective_answers``), so an answer to a question
 that a later change hid does not appear here and does not reach the results.
+
+The list is rebuilt each time the page opens, but when the same questions are visible in the
+same language only the answer texts change: then the existing labels are updated in place
+(creating ~130 labels cost ~7 ms of the step to this page). The wizard also prepares the
+list while the last theme is shown (:meth:`ReviewPage.rebuild` from its prebuild).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from zelfscan.core import flow
 from zelfscan.gui.labels import answer_text
@@ -32,6 +37,9 @@ class ReviewPage(ScanPage):
         self.content_layout.addWidget(self.body)
         self.content_layout.addStretch(1)
         self.edit_buttons: dict[str, QPushButton] = {}
+        self._answer_labels: dict[str, QLabel] = {}
+        self._shape: tuple[object, ...] | None = None
+        """Language and visible (section, questions) of the current list; see rebuild()."""
         self.retranslate()
 
     def initializePage(self) -> None:
@@ -39,8 +47,26 @@ class ReviewPage(ScanPage):
         self.update_progress()
 
     def rebuild(self) -> None:
-        """Recreate the list from the session (cheap: one label pair per answer)."""
+        """Show the session's answers: new texts in place when the same questions are
+        visible in the same language, else a new list (one label pair per answer)."""
         lang = current_language()
+        questionnaire = self.session.questionnaire
+        answers = self.session.effective()
+        rows = [
+            (section, flow.visible_questions(questionnaire, answers, section.id))
+            for section in flow.visible_sections(questionnaire, self.session.answers)
+        ]
+        shape = (lang, *((s.id, *(q.id for q in qs)) for s, qs in rows))
+        if shape == self._shape:
+            for _section, questions in rows:
+                for question in questions:
+                    value = answer_text(question, answers.get(question.id), lang)
+                    label = self._answer_labels[question.id]
+                    if label.text() != value:
+                        label.setText(value)
+            return
+        self._shape = shape
+        self._answer_labels = {}
         old = self.body
         self.body = QWidget(self.content)
         self.content_layout.replaceWidget(old, self.body)
@@ -48,9 +74,7 @@ class ReviewPage(ScanPage):
         form = QFormLayout(self.body)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.edit_buttons = {}
-        questionnaire = self.session.questionnaire
-        answers = self.session.effective()
-        for section in flow.visible_sections(questionnaire, self.session.answers):
+        for section, questions in rows:
             title = section.title.get(lang)
             row = QHBoxLayout()
             row.addWidget(Heading(title, level=2, parent=self.body), 1)
@@ -61,10 +85,11 @@ class ReviewPage(ScanPage):
             self.edit_buttons[section.id] = button
             row.addWidget(button)
             form.addRow(row)
-            for question in flow.visible_questions(questionnaire, answers, section.id):
+            for question in questions:
                 question_label = plain_label(question.text.get(lang), self.body)
                 value = answer_text(question, answers.get(question.id), lang)
                 answer_label = plain_label(value, self.body, name="answer")
+                self._answer_labels[question.id] = answer_label
                 form.addRow(question_label, answer_label)
 
     def retranslate(self) -> None:
