@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from zelfscan.core.model import (
     AllOf,
@@ -24,6 +24,7 @@ from zelfscan.core.model import (
 from zelfscan.report.document import Translate, translator
 from zelfscan.report.styles import (
     BOX_EMPTY,
+    Paragraph,
     esc,
     markup,
     new_document,

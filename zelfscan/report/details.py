@@ -6,7 +6,7 @@ headings keep with the text after them so a title never ends a page alone.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from zelfscan.core.model import Thresholds
 from zelfscan.report.document import (
@@ -18,6 +18,7 @@ from zelfscan.report.document import (
 )
 from zelfscan.report.styles import (
     BOX_EMPTY,
+    Paragraph,
     esc,
     grid_style,
     markup,

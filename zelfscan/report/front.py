@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -31,6 +30,7 @@ from zelfscan.report.styles import (
     SHADE,
     URGENT_BG,
     URGENT_EDGE,
+    Paragraph,
     esc,
     grid_style,
     markup,
