@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py --out /tmp/shots
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py --docs   # docs/screenshot-*.png
 
-Uses the mini fixture questionnaire so it runs without the real content. Look at the PNGs for
-clipped text, cramped layouts and unclear labels after every GUI change.
+By default the real scan ``persoonlijke-veiligheid`` filled with one of its demo personas (what
+a user sees); ``--mini`` uses the small test fixture instead. Look at the PNGs for clipped
+text, cramped layouts and unclear labels after every GUI change.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from zelfscan.core.loader import load_questionnaire  # noqa: E402
+from zelfscan.core.model import AnswerValue, Questionnaire  # noqa: E402
 from zelfscan.gui import theme  # noqa: E402
 from zelfscan.gui.main_window import MainWindow  # noqa: E402
 from zelfscan.gui.translations import apply_language  # noqa: E402
@@ -57,9 +59,22 @@ def grab(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def shoot(out: Path, lang: str, scale: int, width: int, height: int) -> None:
+REAL = ROOT / "questionnaires" / "persoonlijke-veiligheid.yaml"
+REAL_PERSONA = "burgemeester-ondermijning"
+
+
+def scan(mini: bool) -> tuple[Questionnaire, dict[str, AnswerValue]]:
+    if mini:
+        return load_questionnaire(MINI), dict(ANSWERS)
+    questionnaire = load_questionnaire(REAL)
+    persona = next(p for p in questionnaire.personas if p.id == REAL_PERSONA)
+    return questionnaire, dict(persona.answers)
+
+
+def shoot(out: Path, lang: str, scale: int, width: int, height: int, *, mini: bool) -> None:
     apply_language(lang)
-    questionnaire = load_questionnaire(MINI)
+    questionnaire, answers = scan(mini)
+    profile = [q.id for q in questionnaire.sections[0].questions]
     window = MainWindow([questionnaire])
     window.set_text_scale(scale)
     window.resize(width, height)
@@ -70,20 +85,28 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int) -> None:
     session = window.session
     if session is None:
         raise RuntimeError("no session")
-    for qid in ("rol", "woning", "kinderen"):
-        session.set_answer(qid, ANSWERS[qid])
+    for qid in profile:
+        if qid in answers:
+            session.set_answer(qid, answers[qid])
     grab(window, out / f"profile-{tag}.png")
-    wizard.next()
+    while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):  # to the first theme page
+        page = wizard.section_pages[wizard.currentId()]
+        if not page.section.profile:
+            break
+        for qid in page.questions:
+            if qid in answers:
+                session.set_answer(qid, answers[qid])
+        wizard.next()
     page = wizard.section_pages[wizard.currentId()]
-    help_button = page.questions["slot"].help_button
-    if help_button is not None:
-        help_button.setChecked(True)
+    helped = next((w for w in page.questions.values() if w.help_button is not None), None)
+    if helped is not None and helped.help_button is not None:
+        helped.help_button.setChecked(True)
     grab(window, out / f"theme-help-{tag}.png")
     while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):
         current = wizard.section_pages[wizard.currentId()]
         for qid in current.questions:
-            if qid in ANSWERS:
-                session.set_answer(qid, ANSWERS[qid])
+            if qid in answers:
+                session.set_answer(qid, answers[qid])
         if wizard.urgent.isVisible():
             grab(wizard.urgent, out / f"urgent-{tag}.png")
             wizard.urgent.close()
@@ -106,6 +129,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--docs", action="store_true", help="write the README set to docs/")
     parser.add_argument("--size", default="1000x720", help="window size, e.g. 1000x720")
+    parser.add_argument("--mini", action="store_true", help="use the small test fixture")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     existing = QApplication.instance()
@@ -120,7 +144,7 @@ def main() -> int:
         if args.docs:
             target = out / ".shots-tmp"
             target.mkdir(exist_ok=True)
-        shoot(target, lang, scale, width, height)
+        shoot(target, lang, scale, width, height, mini=args.mini)
         if args.docs:
             for png in target.glob("*.png"):
                 if png.stem in DOCS_PICK:

@@ -116,19 +116,8 @@ class StartScreen(QWidget):
         self.lead = plain_label(parent=content)
         layout.addWidget(self.heading)
         layout.addWidget(self.lead)
-        self.cards = [ScanCard(q, content) for q in questionnaires]
-        for card in self.cards:
-            layout.addWidget(card)
-            card.button.clicked.connect(
-                lambda _c=False, qid=card.questionnaire.id: self._start(qid)
-            )
-            card.blank_button.clicked.connect(
-                lambda _c=False, qid=card.questionnaire.id: self.blank_requested.emit(qid)
-            )
-        self.empty = plain_label(parent=content)
-        self.empty.setVisible(not self.cards)
-        layout.addWidget(self.empty)
-
+        # Where answers go is decided before a scan starts, so the choice comes first
+        # (also in the tab order, which follows creation).
         self.privacy = QGroupBox(content)
         privacy_layout = QVBoxLayout(self.privacy)
         self.privacy_text = plain_label(parent=self.privacy)
@@ -142,6 +131,19 @@ class StartScreen(QWidget):
             privacy_layout.addWidget(button)
         self.storage_buttons[OFFERED_STORAGE[0]].setChecked(True)
         layout.addWidget(self.privacy)
+
+        self.cards = [ScanCard(q, content) for q in questionnaires]
+        for card in self.cards:
+            layout.addWidget(card)
+            card.button.clicked.connect(
+                lambda _c=False, qid=card.questionnaire.id: self._start(qid)
+            )
+            card.blank_button.clicked.connect(
+                lambda _c=False, qid=card.questionnaire.id: self.blank_requested.emit(qid)
+            )
+        self.empty = plain_label(parent=content)
+        self.empty.setVisible(not self.cards)
+        layout.addWidget(self.empty)
 
         self.training_button = QPushButton(content)
         self.training_button.clicked.connect(self.training_requested.emit)
