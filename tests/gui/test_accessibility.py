@@ -109,6 +109,7 @@ def test_text_scales_to_200_percent(window: MainWindow, wizard: ScanWizard, qtbo
 
 # --- contrast: every colour pair in the stylesheets meets WCAG AA (4.5:1) ------------------
 
+
 def luminance(hex_colour: str) -> float:
     value = hex_colour.lstrip("#")
     if len(value) == 3:

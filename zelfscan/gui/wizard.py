@@ -161,9 +161,7 @@ class ScanWizard(QWizard):
 
     def reject(self) -> None:
         """Stop (or Esc): ask first, because answers only live in memory."""
-        if self.confirm(
-            _("Stop this scan?"), _("Your answers will be cleared from memory.")
-        ):
+        if self.confirm(_("Stop this scan?"), _("Your answers will be cleared from memory.")):
             self.new_scan_requested.emit()
 
     def _ask(self, title: str, text: str) -> bool:

@@ -35,9 +35,7 @@ def redacted(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     return f"{exc_type.__name__} at {where}"
 
 
-def excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     global _showing
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
