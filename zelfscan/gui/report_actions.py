@@ -10,11 +10,12 @@ import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zelfscan.core.model import Answers, Questionnaire
 from zelfscan.core.results import Evaluation
+from zelfscan.gui.dialogs.common import ask_save_path
 from zelfscan.gui.dialogs.password import PasswordDialog
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import _, current_language
@@ -26,25 +27,13 @@ AskPassword = Callable[[QWidget], tuple[bool, str | None]]
 
 
 def ask_path_dialog(parent: QWidget, suggested: str) -> Path | None:
-    start = str(Path(QDir.homePath()) / suggested)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save advice as PDF"), start, _("PDF files (*.pdf)")
-    )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    return ask_save_path(parent, _("Save advice as PDF"), suggested, _("PDF files (*.pdf)"), ".pdf")
 
 
 def ask_ics_path_dialog(parent: QWidget, suggested: str) -> Path | None:
-    start = str(Path(QDir.homePath()) / suggested)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save calendar reminder"), start, _("Calendar files (*.ics)")
+    return ask_save_path(
+        parent, _("Save calendar reminder"), suggested, _("Calendar files (*.ics)"), ".ics"
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
 
 
 def reminder_bytes(title: str) -> bytes:

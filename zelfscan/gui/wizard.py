@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from zelfscan.core import flow
 from zelfscan.core.model import AnswerValue
+from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.pages.base import ScanPage
 from zelfscan.gui.pages.results import ResultsPage
 from zelfscan.gui.pages.review import ReviewPage
@@ -165,14 +166,7 @@ class ScanWizard(QWizard):
             self.new_scan_requested.emit()
 
     def _ask(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        yes = box.addButton(_("&Yes, clear my answers"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(_("&No, go back"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask_yes_no(self, title, text, _("&Yes, clear my answers"), _("&No, go back"))
 
     confirm: Callable[[str, str], bool]
     """Injectable for tests; defaults to a dialog whose default answer is "no"."""

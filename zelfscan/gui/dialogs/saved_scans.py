@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from zelfscan.core.model import Text
+from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _, current_language
 
@@ -153,12 +153,5 @@ class SavedScansDialog(QDialog):
         self._update_buttons()
 
     def _ask(self, what: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, _("Delete this scan?"), "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(_("This scan and its answers will be deleted from the vault:") + "\n" + what)
-        yes = box.addButton(_("&Yes, delete"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(_("&No"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        text = _("This scan and its answers will be deleted from the vault:") + "\n" + what
+        return ask_yes_no(self, _("Delete this scan?"), text, _("&Yes, delete"), _("&No"))

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QMenu, QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from zelfscan.core.model import Persona
+from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.training.paper import BlankSaver
 from zelfscan.gui.training.personas import PersonaPanel
@@ -187,14 +188,7 @@ class TrainingController(QObject):
         self.set_active(self.active)  # focus back on the first demo person
 
     def _ask(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        yes = box.addButton(_("&Yes, next participant"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(_("&No, go back"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask_yes_no(self.window, title, text, _("&Yes, next participant"), _("&No, go back"))
 
     # --- blank paper version -------------------------------------------------------------------
     def save_blank(self, questionnaire_id: str) -> None:

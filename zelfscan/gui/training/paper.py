@@ -11,10 +11,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from zelfscan.core.model import Questionnaire
+from zelfscan.gui.dialogs.common import ask_save_path
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import _, current_language
 
@@ -24,14 +25,9 @@ AskPath = Callable[[QWidget, str], Path | None]
 
 
 def ask_blank_path_dialog(parent: QWidget, suggested: str) -> Path | None:
-    start = str(Path(QDir.homePath()) / suggested)
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save blank paper version"), start, _("PDF files (*.pdf)")
+    return ask_save_path(
+        parent, _("Save blank paper version"), suggested, _("PDF files (*.pdf)"), ".pdf"
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
 def render_blank_to_file(questionnaire: Questionnaire, lang: str, path: Path) -> Path:
