@@ -45,21 +45,7 @@ def questionnaire_files(folder: Path) -> list[Path]:
 
 
 def discover(dirs: Sequence[Path]) -> Catalog:
-    catalog = Catalog()
-    for folder in dirs:
-        for path in questionnaire_files(Path(folder)):
-            try:
-                questionnaire = load_questionnaire(path)
-            except QuestionnaireError as exc:
-                catalog.errors.extend(exc.errors)
-                continue
-            earlier = catalog.files.get(questionnaire.id)
-            if earlier is not None:
-                catalog.errors.append(_clash(path, questionnaire.id, earlier))
-                continue
-            catalog.questionnaires[questionnaire.id] = questionnaire
-            catalog.files[questionnaire.id] = path
-    return catalog
+    return _collect(dirs, None)
 
 
 def find(dirs: Sequence[Path], questionnaire_id: str) -> Catalog:
@@ -74,18 +60,25 @@ def find(dirs: Sequence[Path], questionnaire_id: str) -> Catalog:
     right answer. When nothing has the id, this falls back to :func:`discover`, so the caller
     can list what is there and what did not load.
     """
+    catalog = _collect(dirs, questionnaire_id)
+    if questionnaire_id not in catalog.questionnaires:
+        return discover(dirs)
+    return catalog
+
+
+def _collect(dirs: Sequence[Path], wanted: str | None) -> Catalog:
+    """Load the files in ``dirs`` in order (only those that may hold ``wanted``, if given)."""
     catalog = Catalog()
     for folder in dirs:
         for path in questionnaire_files(Path(folder)):
-            claimed = _claimed_id(path)
-            if claimed is not None and claimed != questionnaire_id:
+            if wanted is not None and _claimed_id(path) not in (None, wanted):
                 continue
             try:
                 questionnaire = load_questionnaire(path)
             except QuestionnaireError as exc:
                 catalog.errors.extend(exc.errors)
                 continue
-            if questionnaire.id != questionnaire_id:
+            if wanted is not None and questionnaire.id != wanted:
                 continue
             earlier = catalog.files.get(questionnaire.id)
             if earlier is not None:
@@ -93,8 +86,6 @@ def find(dirs: Sequence[Path], questionnaire_id: str) -> Catalog:
                 continue
             catalog.questionnaires[questionnaire.id] = questionnaire
             catalog.files[questionnaire.id] = path
-    if questionnaire_id not in catalog.questionnaires:
-        return discover(dirs)
     return catalog
 
 
