@@ -57,15 +57,50 @@ def test_arguments() -> None:
     assert parse_args([]).lang == "nl"
 
 
-def test_excepthook_logs_no_message(caplog: pytest.LogCaptureFixture) -> None:
+def test_excepthook_logs_no_message(tmp_path: Path) -> None:
+    from zelfscan.logsetup import setup_logging
+
+    log_file = setup_logging(tmp_path / "logs")
+    assert log_file is not None
     private = "ik word bedreigd door mijn buurman"
     try:
-        raise ValueError(private)
-    except ValueError as exc:
-        with caplog.at_level(logging.ERROR):
+        try:
+            raise ValueError(private)
+        except ValueError as exc:
             error.excepthook(ValueError, exc, exc.__traceback__)
-    assert "ValueError" in caplog.text
-    assert private not in caplog.text
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        text = log_file.read_text(encoding="utf-8")
+    finally:
+        setup_logging(None)
+    assert "unexpected error | builtins.ValueError at test_app.py:" in text
+    assert private not in text
+
+
+def test_exceptions_in_python_threads_reach_the_hook_on_the_gui_thread(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    seen: list[tuple[type[BaseException], bool]] = []
+
+    def record(exc_type, _exc, _tb) -> None:  # type: ignore[no-untyped-def]
+        seen.append((exc_type, threading.current_thread() is threading.main_thread()))
+
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(error, "excepthook", record)
+    monkeypatch.setattr(error, "_bridge", None)
+    error.install()
+
+    def fail() -> None:
+        raise RuntimeError("in een thread")
+
+    worker = threading.Thread(target=fail)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(RuntimeError, True)]
 
 
 def test_load_errors_are_shown_calmly(qtbot, mini) -> None:

@@ -1,19 +1,20 @@
 """Unexpected errors: a calm dialog and a redacted log entry instead of a console traceback.
 
-PySide6 prints exceptions from slots and carries on, which a user never sees. The hook logs
-only the exception type and code locations (never its message, which may quote an answer)
-and tells the user that their answers are still there.
+PySide6 prints exceptions from slots and carries on, which a user never sees. The hook runs
+the emergency save, logs only the exception type and code locations (never its message, which
+may quote an answer) and tells the user that their answers are still there. Exceptions in
+Python threads are carried to the GUI thread first.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import traceback
+import threading
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from zelfscan.i18n import _
@@ -28,19 +29,13 @@ def on_error_save(save: Callable[[], None]) -> None:
     _emergency_saves.append(save)
 
 
-def redacted(exc_type: type[BaseException], tb: TracebackType | None) -> str:
-    """Type and frames (file:line in function), without the message or any local values."""
-    frames = traceback.extract_tb(tb)
-    where = " < ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in frames[::-1])
-    return f"{exc_type.__name__} at {where}"
-
-
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     global _showing
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    log.error("unexpected error: %s", redacted(exc_type, tb))
+    # The redacting log formatter writes the type and frames of exc_info, never the message.
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
     for save in list(_emergency_saves):  # before any dialog: the user may quit from there
         try:
             save()
@@ -64,5 +59,27 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         _showing = False
 
 
+class _ToGuiThread(QObject):
+    """Carries an exception from a worker thread to the GUI thread (a queued signal), where
+    the emergency save and the dialog may safely run."""
+
+    raised = Signal(object, object, object)
+
+
+_bridge: _ToGuiThread | None = None
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if _bridge is None:  # pragma: no cover - install() sets it before any thread runs
+        return
+    _bridge.raised.emit(args.exc_type, args.exc_value, args.exc_traceback)
+
+
 def install() -> None:
+    """Route uncaught exceptions of the GUI thread and of Python threads to the hook."""
+    global _bridge
     sys.excepthook = excepthook
+    if _bridge is None:
+        _bridge = _ToGuiThread()
+        _bridge.raised.connect(excepthook, Qt.ConnectionType.QueuedConnection)
+    threading.excepthook = _thread_hook
