@@ -9,7 +9,6 @@ The log file is owner-only, small and rotated; in training mode nothing is writt
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -79,9 +78,9 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> Path | None
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=256 * 1024, backupCount=1, encoding="utf-8"
-    )
+    from logging.handlers import RotatingFileHandler  # only when a file log is kept
+
+    handler = RotatingFileHandler(path, maxBytes=256 * 1024, backupCount=1, encoding="utf-8")
     handler.setFormatter(formatter)
     root.addHandler(handler)
     return path

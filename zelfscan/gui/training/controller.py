@@ -21,13 +21,13 @@ from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.training.paper import BlankSaver
-from zelfscan.gui.training.personas import PersonaPanel
-from zelfscan.gui.training.presenter import PresenterView
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
     from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.training.personas import PersonaPanel
+    from zelfscan.gui.training.presenter import PresenterView
 
 
 class TrainingController(QObject):
@@ -78,6 +78,8 @@ class TrainingController(QObject):
     @property
     def presenter(self) -> PresenterView:
         if self._presenter is None:
+            from zelfscan.gui.training.presenter import PresenterView  # only when first shown
+
             self._presenter = PresenterView(self.window)
             self._presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
             self._follow_scan()
@@ -86,6 +88,8 @@ class TrainingController(QObject):
     @property
     def panel(self) -> PersonaPanel:
         if self._panel is None:
+            from zelfscan.gui.training.personas import PersonaPanel  # only in training mode
+
             self._panel = PersonaPanel(list(self.window.questionnaires.values()), self.window.start)
             self._panel.persona_chosen.connect(self.start_with_persona)
             self._panel.blank_requested.connect(self.save_blank)
