@@ -41,6 +41,24 @@ def test_self_test_exits_0(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+def test_self_test_on_a_real_x11_screen(tmp_path: Path) -> None:
+    """The real windowing plugin (xcb) on a virtual screen, as on a Linux desktop: catches
+    missing system libraries that the offscreen plugin never needs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "ZELFSCAN_HOME": str(tmp_path)}
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "zelfscan", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "self-test ok" in result.stdout
+
+
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = run_app("--lang", "fr", home=tmp_path)
     assert result.returncode == 2
