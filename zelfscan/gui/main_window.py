@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start)
         self._build_menus()
         self.trainer = TrainingController(self)  # personas, presenter view, next participant
+        self._scale_before_training: int | None = None
         self.set_training(training)
         self.retranslate()
 
@@ -135,9 +136,15 @@ class MainWindow(QMainWindow):
     def set_training(self, on: bool) -> None:
         self.training = on
         self.banner.setVisible(on)
+        self.start.set_training(on)
         self.trainer.set_active(on)
         if on and self.text_scale < 150:
+            self._scale_before_training = self.text_scale
             self.set_text_scale(150)  # projector-friendly; the View menu still changes it
+        elif not on and self._scale_before_training is not None:
+            self.set_text_scale(self._scale_before_training)
+        if not on:
+            self._scale_before_training = None
 
     def open_session(self, questionnaire: Questionnaire, storage: StorageChoice) -> ScanSession:
         """Create the session for a new scan. The vault hooks in here for StorageChoice.VAULT."""

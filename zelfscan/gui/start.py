@@ -116,6 +116,9 @@ class StartScreen(QWidget):
         self.lead = plain_label(parent=content)
         layout.addWidget(self.heading)
         layout.addWidget(self.lead)
+        self.training_area = QVBoxLayout()
+        """Training mode puts its demo persons here, at the top (zelfscan.gui.training)."""
+        layout.addLayout(self.training_area)
         # Where answers go is decided before a scan starts, so the choice comes first
         # (also in the tab order, which follows creation).
         self.privacy = QGroupBox(content)
@@ -151,9 +154,6 @@ class StartScreen(QWidget):
         row.addWidget(self.training_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.training_area = QVBoxLayout()
-        """Training mode puts its demo persons here (zelfscan.gui.training)."""
-        layout.addLayout(self.training_area)
 
         self.errors_box = QGroupBox(content)
         self.errors_box.setObjectName("loadErrors")
@@ -174,6 +174,14 @@ class StartScreen(QWidget):
         layout.addWidget(self.errors_box)
         layout.addStretch(1)
         self.retranslate()
+
+    def set_training(self, on: bool) -> None:
+        """In training mode nothing is stored, so there is no storage choice to make, and the
+        way into training mode is the banner's way out instead."""
+        self.privacy.setVisible(not on)
+        self.training_button.setVisible(not on)
+        if on:
+            self.storage_buttons[StorageChoice.MEMORY].setChecked(True)
 
     def storage_choice(self) -> StorageChoice:
         for choice, button in self.storage_buttons.items():
