@@ -17,22 +17,31 @@ from zelfscan.i18n import _, current_language
 
 
 def urgent_lines(flags: tuple[TriggeredFlag, ...], contacts: tuple[Contact, ...]) -> list[str]:
-    """The panel's text, line by line (shared by the dialog and the results page)."""
+    """The panel's text, line by line (shared by the dialog, the results page and the print).
+
+    Short on purpose, for someone who may be frightened: why, then one line per number. What
+    each organisation offers is in the accessible description and the report.
+    """
     lang = current_language()
     lines = [flag.flag.message.get(lang) for flag in flags]
     lines.append("")
-    lines.append(_("In an emergency: call 112."))
-    for contact in contacts:
+    if not any(c.contact.get(lang).lstrip().startswith("112") for c in contacts):
+        lines.append(_("In an emergency: call 112."))
+    lines += [f"• {c.name.get(lang)}: {c.contact.get(lang)}" for c in contacts]
+    if not contacts:  # a questionnaire without urgent contacts still names the usual route
         lines.append(
-            f"• {contact.name.get(lang)}: {contact.contact.get(lang)} — {contact.offers.get(lang)}"
+            _(
+                "Also tell your own burgemeester or griffier (for a burgemeester: the "
+                "gemeentesecretaris or the Commissaris van de Koning)."
+            )
         )
-    lines.append(
-        _(
-            "Also tell your own burgemeester or griffier (for a burgemeester: the "
-            "gemeentesecretaris or the Commissaris van de Koning)."
-        )
-    )
     return lines
+
+
+def urgent_description(contacts: tuple[Contact, ...]) -> str:
+    """What each urgent contact offers, for screen readers and the tooltip."""
+    lang = current_language()
+    return "\n".join(f"{c.name.get(lang)}: {c.offers.get(lang)}" for c in contacts)
 
 
 class UrgentPanel(QFrame):
@@ -58,8 +67,10 @@ class UrgentPanel(QFrame):
         self.heading.setText(_("Get help now"))
         text = "\n".join(urgent_lines(self._flags, self._contacts))
         self.body.setText(text)
+        details = urgent_description(self._contacts)
+        self.body.setToolTip(details)
         self.setAccessibleName(_("Get help now"))
-        self.setAccessibleDescription(text)
+        self.setAccessibleDescription(f"{text}\n{details}")
 
 
 class UrgentDialog(QDialog):
