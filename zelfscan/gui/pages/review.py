@@ -11,13 +11,13 @@ list while the last theme is shown (:meth:`ReviewPage.rebuild` from its prebuild
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from zelfscan.core import flow
 from zelfscan.gui.labels import answer_text
 from zelfscan.gui.pages.base import ScanPage
-from zelfscan.gui.session import ScanSession
+from zelfscan.gui.session import ScanSession, StorageChoice
 from zelfscan.gui.widgets.common import Heading, plain_label
 from zelfscan.i18n import _, current_language
 
@@ -71,8 +71,12 @@ class ReviewPage(ScanPage):
         self.body = QWidget(self.content)
         self.content_layout.replaceWidget(old, self.body)
         old.deleteLater()
-        form = QFormLayout(self.body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # A grid, not a QFormLayout: the form squeezed the question column to a few words.
+        form = QGridLayout(self.body)
+        form.setColumnStretch(0, 3)
+        form.setColumnStretch(1, 2)
+        form.setHorizontalSpacing(24)
+        line = 0
         self.edit_buttons = {}
         for section, questions in rows:
             title = section.title.get(lang)
@@ -84,22 +88,29 @@ class ReviewPage(ScanPage):
             button.clicked.connect(lambda _c=False, sid=section.id: self.edit_section.emit(sid))
             self.edit_buttons[section.id] = button
             row.addWidget(button)
-            form.addRow(row)
+            form.addLayout(row, line, 0, 1, 2)
+            line += 1
             for question in questions:
                 question_label = plain_label(question.text.get(lang), self.body)
                 value = answer_text(question, answers.get(question.id), lang)
                 answer_label = plain_label(value, self.body, name="answer")
+                question_label.setBuddy(answer_label)
+                for text_label in (question_label, answer_label):  # wrapped text starts at the top
+                    text_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self._answer_labels[question.id] = answer_label
-                form.addRow(question_label, answer_label)
+                form.addWidget(question_label, line, 0, Qt.AlignmentFlag.AlignTop)
+                form.addWidget(answer_label, line, 1, Qt.AlignmentFlag.AlignTop)
+                line += 1
 
     def retranslate(self) -> None:
         self.heading.setText(_("Check your answers"))
         self.setAccessibleName(_("Check your answers"))
+        if self.session.storage is StorageChoice.VAULT:
+            where = _("They are kept in your encrypted vault; nothing has been sent.")
+        else:
+            where = _("Nothing has been saved or sent.")
         self.explanation.setText(
-            _(
-                "These are your answers. Use “Change” to go back to a theme. "
-                "Nothing has been saved or sent."
-            )
+            _("These are your answers. Use “Change” to go back to a theme.") + " " + where
         )
         if self.edit_buttons:
             self.rebuild()
