@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from zelfscan.core.model import Questionnaire
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.gui.widgets.wrapping import WrapRadioButton
 from zelfscan.i18n import _, current_language
 
 OFFERED_STORAGE: tuple[StorageChoice, ...] = (StorageChoice.MEMORY, StorageChoice.VAULT)
@@ -128,7 +129,7 @@ class StartScreen(QWidget):
         self.storage_group = QButtonGroup(self)
         self.storage_buttons: dict[StorageChoice, QRadioButton] = {}
         for choice in OFFERED_STORAGE:
-            button = QRadioButton(self.privacy)
+            button = WrapRadioButton(self.privacy)
             self.storage_group.addButton(button)
             self.storage_buttons[choice] = button
             privacy_layout.addWidget(button)

@@ -6,10 +6,11 @@ The checklist asks the core (``flow.toggle_option``) what a tick means, so the r
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QCheckBox, QRadioButton, QVBoxLayout
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QVBoxLayout
 
 from zelfscan.core.model import Option
 from zelfscan.gui.widgets.question import QuestionWidget
+from zelfscan.gui.widgets.wrapping import WrapCheckBox, WrapRadioButton
 
 
 class _OptionsWidget(QuestionWidget):
@@ -42,7 +43,7 @@ class ChoiceQuestion(_OptionsWidget):
     """``single`` and ``yesno``: exactly one option, radio buttons in one exclusive group."""
 
     def build_controls(self) -> None:
-        self._layout_buttons(self.question.options, QRadioButton)
+        self._layout_buttons(self.question.options, WrapRadioButton)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for button in self.buttons.values():
@@ -73,7 +74,7 @@ class ChecklistQuestion(_OptionsWidget):
     """``multiple``: check boxes; exclusive options clear the others (asked from the core)."""
 
     def build_controls(self) -> None:
-        self._layout_buttons(self.question.options, QCheckBox)
+        self._layout_buttons(self.question.options, WrapCheckBox)
         for option_id, button in self.buttons.items():
             button.toggled.connect(
                 lambda on, oid=option_id: self.session.toggle_option(self.question.id, oid, on)

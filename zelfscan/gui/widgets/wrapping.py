@@ -1,0 +1,110 @@
+"""Radio buttons and check boxes whose label wraps to the width they get.
+
+Qt's own buttons never wrap, so one long option ("Ja, overal zitten sloten met het
+SKG-keurmerk …") made a whole page wider than the window at 200% text and cut every
+paragraph off at the right edge. These keep the real button (keyboard, screen readers,
+``text()`` and the accessible name stay the full label) and only break the painted text into
+lines that fit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+_SLACK = 6  # pixels: the styles draw the label a little inside the contents rectangle
+
+
+def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Greedy word wrap of ``text`` into lines no wider than ``width`` (a long word stays
+    whole on its own line)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+class _WrappingLabel:
+    """Mixin for a QAbstractButton subclass: keep the full label, paint it wrapped."""
+
+    _full: str
+    _indicator_element: QStyle.SubElement
+
+    def _init_wrapping(self) -> None:
+        self._full = ""
+
+    def _button(self) -> QAbstractButton:
+        assert isinstance(self, QAbstractButton)  # noqa: S101 - mixin contract
+        return self
+
+    def text(self) -> str:
+        """The whole label, as set (not the line-broken copy that is painted)."""
+        return self._full
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._rewrap(self._button().width())
+
+    def _label_offset(self) -> int:
+        button = self._button()
+        option = QStyleOptionButton()
+        option.initFrom(button)
+        return button.style().subElementRect(self._indicator_element, option, button).left()
+
+    def _rewrap(self, width: int) -> None:
+        button = self._button()
+        available = max(width - self._label_offset() - _SLACK, 1)
+        wrapped = "\n".join(wrap_words(self._full, button.fontMetrics(), available))
+        if QAbstractButton.text(button) != wrapped:
+            QAbstractButton.setText(button, wrapped)
+
+    def _minimum_width(self) -> int:
+        metrics = self._button().fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self._full.split()), default=0)
+        return self._label_offset() + longest + _SLACK
+
+
+class WrapRadioButton(_WrappingLabel, QRadioButton):
+    _indicator_element = QStyle.SubElement.SE_RadioButtonContents
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        QRadioButton.__init__(self, parent)
+        self._init_wrapping()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._minimum_width(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rewrap(event.size().width())
+
+
+class WrapCheckBox(_WrappingLabel, QCheckBox):
+    _indicator_element = QStyle.SubElement.SE_CheckBoxContents
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent)
+        self._init_wrapping()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._minimum_width(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rewrap(event.size().width())
