@@ -9,6 +9,8 @@ lines that fit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionButton,
-    QWidget,
 )
 
 _SLACK = 6  # pixels: the styles draw the label a little inside the contents rectangle
@@ -40,18 +41,17 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return lines
 
 
-class _WrappingLabel:
+if TYPE_CHECKING:
+    _ButtonBase = QAbstractButton
+else:  # at run time the mixin must not be a Qt class itself: the button class comes second
+    _ButtonBase = object
+
+
+class _WrappingLabel(_ButtonBase):
     """Mixin for a QAbstractButton subclass: keep the full label, paint it wrapped."""
 
-    _full: str
+    _full: str = ""
     _indicator_element: QStyle.SubElement
-
-    def _init_wrapping(self) -> None:
-        self._full = ""
-
-    def _button(self) -> QAbstractButton:
-        assert isinstance(self, QAbstractButton)  # noqa: S101 - mixin contract
-        return self
 
     def text(self) -> str:
         """The whole label, as set (not the line-broken copy that is painted)."""
@@ -59,52 +59,33 @@ class _WrappingLabel:
 
     def setText(self, text: str) -> None:
         self._full = text
-        self._rewrap(self._button().width())
+        self._rewrap(self.width())
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self._full.split()), default=0)
+        width = self._label_offset() + longest + _SLACK
+        return QSize(width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rewrap(event.size().width())
 
     def _label_offset(self) -> int:
-        button = self._button()
         option = QStyleOptionButton()
-        option.initFrom(button)
-        return button.style().subElementRect(self._indicator_element, option, button).left()
+        option.initFrom(self)
+        return self.style().subElementRect(self._indicator_element, option, self).left()
 
     def _rewrap(self, width: int) -> None:
-        button = self._button()
         available = max(width - self._label_offset() - _SLACK, 1)
-        wrapped = "\n".join(wrap_words(self._full, button.fontMetrics(), available))
-        if QAbstractButton.text(button) != wrapped:
-            QAbstractButton.setText(button, wrapped)
-
-    def _minimum_width(self) -> int:
-        metrics = self._button().fontMetrics()
-        longest = max((metrics.horizontalAdvance(w) for w in self._full.split()), default=0)
-        return self._label_offset() + longest + _SLACK
+        wrapped = "\n".join(wrap_words(self._full, self.fontMetrics(), available))
+        if QAbstractButton.text(self) != wrapped:
+            QAbstractButton.setText(self, wrapped)
 
 
 class WrapRadioButton(_WrappingLabel, QRadioButton):
     _indicator_element = QStyle.SubElement.SE_RadioButtonContents
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        QRadioButton.__init__(self, parent)
-        self._init_wrapping()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self._minimum_width(), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rewrap(event.size().width())
-
 
 class WrapCheckBox(_WrappingLabel, QCheckBox):
     _indicator_element = QStyle.SubElement.SE_CheckBoxContents
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        QCheckBox.__init__(self, parent)
-        self._init_wrapping()
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self._minimum_width(), super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rewrap(event.size().width())
