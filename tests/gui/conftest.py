@@ -17,6 +17,9 @@ import pytest
 
 from zelfscan.core.loader import load_questionnaire
 from zelfscan.core.model import Questionnaire
+from zelfscan.userdirs import UserDirs, user_dirs
+
+from .vault_helpers import App, make_app, restored_logging
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
@@ -60,3 +63,15 @@ def wizard(window: object, mini: Questionnaire) -> object:
     wiz = window.start_scan(mini.id)
     wiz.confirm = lambda _title, _text: True
     return wiz
+
+
+@pytest.fixture
+def dirs(zelfscan_home: Path) -> UserDirs:
+    return user_dirs(zelfscan_home)
+
+
+@pytest.fixture
+def app(qtbot: object, mini: Questionnaire, dirs: UserDirs) -> Iterator[App]:
+    """The app on the mini fixture, its vault on cheap key derivation (vault and lock tests)."""
+    with restored_logging():
+        yield make_app(qtbot, [mini], dirs)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -21,17 +19,6 @@ from zelfscan.userdirs import UserDirs, user_dirs
 from .vault_helpers import App, answer_profile, files_under, make_app, restored_logging
 
 CANARY = "kanarie lock 9c1e"
-
-
-@pytest.fixture
-def dirs(zelfscan_home: Path) -> UserDirs:
-    return user_dirs(zelfscan_home)
-
-
-@pytest.fixture
-def app(qtbot, mini, dirs: UserDirs) -> Iterator[App]:
-    with restored_logging():
-        yield make_app(qtbot, [mini], dirs)
 
 
 def test_lock_hides_a_memory_scan_until_unlocked(qtbot, app: App) -> None:

@@ -10,19 +10,9 @@ from zelfscan.core.flow import effective_answers
 from zelfscan.gui.wizard import RESULTS_ID, ScanWizard
 from zelfscan.report.document import build_report
 
-BASE = {
-    "rol": "burgemeester",
-    "woning": "appartement",
-    "kinderen": "ja",
-    "slot": "nee",
-    "verlichting": "soms",
-    "maatregelen": ("geen",),
-    "school-afspraak": "nee",
-    "delen-online": "nee",
-    "portiek": "open",
-    "buren": "ja",
-    "bedreigd": "nee",
-}
+from .test_wizard import FULL
+
+BASE = FULL  # the wizard tests' complete answer set for the mini fixture
 PREVIOUS = {**BASE, "school-afspraak": "ja"}
 """Last time: a school arrangement (gezin goed), weak lock and lighting (thuis risico)."""
 NOW = {**BASE, "slot": "ja", "verlichting": "altijd"}

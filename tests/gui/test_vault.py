@@ -4,7 +4,6 @@ newer content, export/import and the emergency save of the exception hook."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,20 +20,9 @@ from zelfscan.storage.errors import DamagedFile, StorageIOError, WrongPassphrase
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import UserDirs, user_dirs
 
-from .vault_helpers import CHEAP, PASS, PROFILE, App, answer_profile, make_app, restored_logging
+from .vault_helpers import CHEAP, PASS, PROFILE, App, answer_profile, make_app
 
 NOTE = "kanarie-notitie 7f3a"
-
-
-@pytest.fixture
-def dirs(zelfscan_home: Path) -> UserDirs:
-    return user_dirs(zelfscan_home)
-
-
-@pytest.fixture
-def app(qtbot, mini, dirs: UserDirs) -> Iterator[App]:
-    with restored_logging():
-        yield make_app(qtbot, [mini], dirs)
 
 
 def resume_first(dialog: QDialog) -> int:
