@@ -7,6 +7,7 @@ ids are stable: sections get 1, 2, … in file order; review and results have fi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
@@ -16,14 +17,16 @@ from zelfscan.core import flow
 from zelfscan.core.model import AnswerValue
 from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.pages.base import ScanPage
-from zelfscan.gui.pages.results import ResultsPage
 from zelfscan.gui.pages.review import ReviewPage
 from zelfscan.gui.pages.section import SectionPage
-from zelfscan.gui.report_actions import ReportActions
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.widgets.urgent import UrgentDialog
 from zelfscan.i18n import _
+
+if TYPE_CHECKING:
+    from zelfscan.gui.pages.results import ResultsPage
+    from zelfscan.gui.report_actions import ReportActions
 
 REVIEW_ID = 900
 RESULTS_ID = 1000
@@ -50,26 +53,48 @@ class ScanWizard(QWizard):
             self.section_pages[number] = page
         self.review = ReviewPage(session, self)
         self.setPage(REVIEW_ID, self.review)
-        self.results = ResultsPage(session, self)
-        self.setPage(RESULTS_ID, self.results)
+        self._results: ResultsPage | None = None
+        self._report_actions: ReportActions | None = None
         first = self._first_section_id()
         self.setStartId(first)
         self.confirm = self._ask
         self.urgent = UrgentDialog(self)
         self._shown_flags: set[str] = set()
-        self.report_actions = ReportActions(self)
         self._connect_signals()
         self.retranslate()
 
     def _connect_signals(self) -> None:
         self.session.answer_changed.connect(self._on_answer_changed)
         self.review.edit_section.connect(self.go_to_section)
-        self.results.save_button.clicked.connect(self._save_pdf)
-        self.results.print_button.clicked.connect(self._print)
-        self.report_actions.busy_changed.connect(self.results.set_busy)
-        self.report_actions.busy_changed.connect(self._on_busy)
         QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
         self.currentIdChanged.connect(self._schedule_prebuild)
+
+    # --- the results page and its PDF actions exist once the review leads there ----------
+    @property
+    def results(self) -> ResultsPage:
+        return self._ensure_results()
+
+    def _ensure_results(self) -> ResultsPage:
+        """Made on first use (the review's Next asks for it): the page, its chart, plan and
+        report modules were a sixth of a scan's start-up, and many users stop before it."""
+        if self._results is None:
+            from zelfscan.gui.pages.results import ResultsPage
+
+            self._results = ResultsPage(self.session, self)
+            self.setPage(RESULTS_ID, self._results)
+            self._results.save_button.clicked.connect(self._save_pdf)
+            self._results.print_button.clicked.connect(self._print)
+            self.report_actions.busy_changed.connect(self._results.set_busy)
+        return self._results
+
+    @property
+    def report_actions(self) -> ReportActions:
+        if self._report_actions is None:
+            from zelfscan.gui.report_actions import ReportActions
+
+            self._report_actions = ReportActions(self)
+            self._report_actions.busy_changed.connect(self._on_busy)
+        return self._report_actions
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:
@@ -97,6 +122,7 @@ class ScanWizard(QWizard):
         if current == RESULTS_ID:
             return -1
         if current == REVIEW_ID:
+            self._ensure_results()  # QWizard looks the page up by id next
             return RESULTS_ID
         visible = {
             s.id for s in flow.visible_sections(self.session.questionnaire, self.session.answers)
