@@ -3,6 +3,9 @@
 :class:`VaultController` does the storage work; this module asks the questions (dialogs) and
 drives the main window. Every question is an injectable callable or goes through
 :attr:`VaultFlow.exec_dialog`, so tests drive the real dialogs without native event loops.
+
+The dialogs are imported where they are opened: most sessions never use the vault, and the
+imports were part of every start (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDir, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from zelfscan.gui.dialogs.passphrase import Mode, PassphraseDialog
-from zelfscan.gui.dialogs.saved_scans import NEW, RESUME, SavedScansDialog
 from zelfscan.gui.session import ScanSession, StorageChoice
 from zelfscan.gui.vault_session import (
     RESULTS_POSITION,
@@ -92,6 +93,8 @@ class VaultFlow(QObject):
                 on_error=on_error,
             )
 
+        from zelfscan.gui.dialogs.passphrase import Mode, PassphraseDialog
+
         dialog = PassphraseDialog(Mode.CREATE if creating else Mode.OPEN, unlock, self.window)
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         dialog.deleteLater()
@@ -104,6 +107,8 @@ class VaultFlow(QObject):
         self.ask_unlock(lambda: self._choose(questionnaire_id))
 
     def _choose(self, questionnaire_id: str) -> None:
+        from zelfscan.gui.dialogs.saved_scans import NEW, RESUME
+
         scans = self.controller.scans(questionnaire_id)
         if not scans:
             self.open_scan(questionnaire_id, None)
@@ -120,6 +125,8 @@ class VaultFlow(QObject):
     def show_saved_scans(self) -> None:
         """File menu: every saved scan, of any questionnaire."""
 
+        from zelfscan.gui.dialogs.saved_scans import RESUME
+
         def pick() -> None:
             choice = self._pick(self.controller.scans(), allow_new=False)
             if choice is not None and choice[0] == RESUME and choice[1] is not None:
@@ -128,6 +135,8 @@ class VaultFlow(QObject):
         self.ask_unlock(pick)
 
     def _pick(self, scans: list[Scan], *, allow_new: bool) -> tuple[str, str | None] | None:
+        from zelfscan.gui.dialogs.saved_scans import SavedScansDialog
+
         titles = {qid: q.title for qid, q in self.window.questionnaires.items()}
         dialog = SavedScansDialog(
             scans, titles, self.controller.delete_scan, allow_new=allow_new, parent=self.window
@@ -257,6 +266,8 @@ class VaultFlow(QObject):
                     on_done()
 
                 self.controller.import_from(path, passphrase, done, on_error)
+
+            from zelfscan.gui.dialogs.passphrase import Mode, PassphraseDialog
 
             dialog = PassphraseDialog(Mode.IMPORT, unlock, self.window)
             self.exec_dialog(dialog)
