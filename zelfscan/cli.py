@@ -18,7 +18,6 @@ from zelfscan.core.answers import check_answers, load_answers_file, normalise_an
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
-from zelfscan.core.loader import validate_file
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
 from zelfscan.i18n import LANGUAGES
@@ -81,7 +80,7 @@ def _dirs(home: Path | None) -> list[Path]:
 
 
 def _catalog(home: Path | None) -> Catalog:
-    """Every questionnaire, loaded and validated: for ``list`` and ``validate``."""
+    """Every questionnaire (built-in ones from their compiled copies when up to date)."""
     return discover(_dirs(home))
 
 
@@ -120,11 +119,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from zelfscan.core.loader import validate_file
+
     if args.files:
         errors = [e for path in args.files for e in validate_file(path)]
         ok = [str(p) for p in args.files if not any(e.file == str(p) for e in errors)]
-    else:  # everything the app would load, including clashes between files
-        catalog = _catalog(args.home)
+    else:  # everything the app would load, clashes included; parsed, never a compiled copy
+        catalog = discover(_dirs(args.home), use_compiled=False)
         errors = list(catalog.errors)
         if not catalog.questionnaires and not errors:
             raise BadInput("geen vragenlijsten gevonden")

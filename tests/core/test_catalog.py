@@ -59,13 +59,13 @@ def test_find_loads_only_the_file_with_that_id(tmp_path: Path, monkeypatch) -> N
     (user / "andere.yaml").write_text(other, encoding="utf-8")
     (user / "kapot.yaml").write_text("id: kapot\nsections: [\n", encoding="utf-8")
     loaded: list[str] = []
-    real = catalog_module.load_questionnaire
+    real = catalog_module._load
 
     def spy(path: Path):  # type: ignore[no-untyped-def]
         loaded.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr(catalog_module, "load_questionnaire", spy)
+    monkeypatch.setattr(catalog_module, "_load", spy)
     found = find([builtin, user], "andere")
     assert list(found.questionnaires) == ["andere"]
     assert found.files["andere"] == user / "andere.yaml"

@@ -7,6 +7,13 @@ others still load. A later file can not replace an earlier questionnaire with th
 :func:`find` answers "which questionnaire has this id" without loading the others: the CLI's
 ``show``/``score``/``report``/``blank`` need one questionnaire, and loading and validating
 all of them first cost ~0.1 s of a report (docs/performance.md).
+
+Built-in folders (:func:`builtin_dirs`) may hold a compiled copy of each file, written by the
+build (:mod:`zelfscan.core.compiled`); a copy is used only when it matches the file byte for
+byte and this code, and gives the same model the loader would. User folders are always
+parsed, and ``zelfscan-cli validate`` parses everything (``use_compiled=False``). The YAML
+loader is imported only when a file has to be parsed: with every copy in place the app starts
+without it.
 """
 
 from __future__ import annotations
@@ -17,10 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zelfscan import paths
+from zelfscan.core import compiled
 from zelfscan.core.errors import LoadError, QuestionnaireError
-from zelfscan.core.loader import load_questionnaire
 from zelfscan.core.model import Questionnaire
-from zelfscan.core.yamlsafe import top_level_scalar
 
 _ID_LINE = re.compile(r"^id\s*:", re.MULTILINE)
 
@@ -44,11 +50,12 @@ def questionnaire_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def discover(dirs: Sequence[Path]) -> Catalog:
-    return _collect(dirs, None)
+def discover(dirs: Sequence[Path], *, use_compiled: bool = True) -> Catalog:
+    """Every questionnaire in ``dirs``, in order; ``use_compiled=False`` parses every file."""
+    return _collect(dirs, None, use_compiled)
 
 
-def find(dirs: Sequence[Path], questionnaire_id: str) -> Catalog:
+def find(dirs: Sequence[Path], questionnaire_id: str, *, use_compiled: bool = True) -> Catalog:
     """The questionnaire ``questionnaire_id`` from ``dirs``, loading only the files it can be in.
 
     Gives the same answer as ``discover(dirs).questionnaires.get(questionnaire_id)``: files
@@ -57,27 +64,35 @@ def find(dirs: Sequence[Path], questionnaire_id: str) -> Catalog:
     overrides a built-in scan). Which id a file claims is read from its top-level ``id`` key
     by the parser alone (:func:`~zelfscan.core.yamlsafe.top_level_scalar`); a file whose id
     can not be read that way is loaded in full, so an unusual file costs time, never the
-    right answer. When nothing has the id, this falls back to :func:`discover`, so the caller
-    can list what is there and what did not load.
+    right answer. A built-in file with a matching compiled copy claims the id stored in it.
+    When nothing has the id, this falls back to :func:`discover`, so the caller can list what
+    is there and what did not load.
     """
-    catalog = _collect(dirs, questionnaire_id)
+    catalog = _collect(dirs, questionnaire_id, use_compiled)
     if questionnaire_id not in catalog.questionnaires:
-        return discover(dirs)
+        return discover(dirs, use_compiled=use_compiled)
     return catalog
 
 
-def _collect(dirs: Sequence[Path], wanted: str | None) -> Catalog:
+def _collect(dirs: Sequence[Path], wanted: str | None, use_compiled: bool) -> Catalog:
     """Load the files in ``dirs`` in order (only those that may hold ``wanted``, if given)."""
     catalog = Catalog()
-    for folder in dirs:
-        for path in questionnaire_files(Path(folder)):
-            if wanted is not None and _claimed_id(path) not in (None, wanted):
-                continue
-            try:
-                questionnaire = load_questionnaire(path)
-            except QuestionnaireError as exc:
-                catalog.errors.extend(exc.errors)
-                continue
+    builtin = set(builtin_dirs()) if use_compiled else set()
+    for folder in map(Path, dirs):
+        for path in questionnaire_files(folder):
+            questionnaire = None
+            if folder in builtin and (copy := compiled.read(path)) is not None:
+                if wanted is not None and copy.id != wanted:
+                    continue
+                questionnaire = copy.questionnaire()  # None: does not decode, parse the file
+            if questionnaire is None:
+                if wanted is not None and _claimed_id(path) not in (None, wanted):
+                    continue
+                try:
+                    questionnaire = _load(path)
+                except QuestionnaireError as exc:
+                    catalog.errors.extend(exc.errors)
+                    continue
             if wanted is not None and questionnaire.id != wanted:
                 continue
             earlier = catalog.files.get(questionnaire.id)
@@ -89,8 +104,17 @@ def _collect(dirs: Sequence[Path], wanted: str | None) -> Catalog:
     return catalog
 
 
+def _load(path: Path) -> Questionnaire:
+    """Parse and check ``path`` (the loader and PyYAML are imported on first use)."""
+    from zelfscan.core.loader import load_questionnaire
+
+    return load_questionnaire(path)
+
+
 def _claimed_id(path: Path) -> str | None:
     """The id a file claims, from its top-level ``id`` key; None when that is not plain."""
+    from zelfscan.core.yamlsafe import top_level_scalar
+
     try:
         data = path.read_bytes()
     except OSError:

@@ -1,0 +1,341 @@
+"""Compiled copies of the built-in questionnaires: the same model as the loader, or not used."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from zelfscan import paths
+from zelfscan.core import catalog as catalog_module
+from zelfscan.core import compiled
+from zelfscan.core.catalog import builtin_dirs, discover, find
+from zelfscan.core.loader import load_questionnaire
+from zelfscan.core.model import Addition, Questionnaire, Text, TextList, Variant
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
+BUILTINS = sorted((ROOT / "questionnaires").glob("*.yaml"))
+HEAVY = (
+    "yaml",
+    "zelfscan.core.loader",
+    "zelfscan.core.fields",
+    "zelfscan.core.items",
+    "zelfscan.core.questions",
+    "zelfscan.core.yamlsafe",
+    "zelfscan.core.reachability",
+)
+
+
+def round_trip(q: Questionnaire) -> Questionnaire:
+    text = json.dumps(compiled.to_data(q), ensure_ascii=False)
+    return compiled.from_data(json.loads(text), q.source)
+
+
+def assert_identical(a: Questionnaire, b: Questionnaire) -> None:
+    assert a == b
+    assert compiled.same_types(a, b)  # 1 == 1.0 and a list == a tuple would pass ==
+    assert a.source == b.source
+    assert dict(a.questions) == dict(b.questions)
+
+
+@pytest.mark.parametrize("path", [*BUILTINS, MINI], ids=lambda p: p.name)
+def test_round_trip_is_exact(path: Path) -> None:
+    q = load_questionnaire(path)
+    assert_identical(round_trip(q), q)
+
+
+def test_round_trip_with_every_optional_field_set() -> None:
+    """The built-ins leave a few optional texts empty; set them all."""
+    q = load_questionnaire(MINI)
+    t = Text({"nl": "één", "en": "one"})
+    steps = TextList({"nl": ("a", "b"), "en": ("c",)})
+    when = q.advice[0].when
+    addition = Addition("alles", frozenset({"x", "y"}), when, t, steps, t, t, t, ("c1",), 7)
+    variant = Variant(when, t, steps, t, t, t, ("c1", "c2"))
+    advice = dataclasses.replace(q.advice[0], variants=(variant, *q.advice[0].variants))
+    full = dataclasses.replace(q, additions=(addition,), advice=(advice, *q.advice[1:]))
+    assert_identical(round_trip(full), full)
+
+
+def test_every_model_type_has_a_json_form() -> None:
+    compiled._codecs.cache_clear()
+    compiled._codecs()  # raises TypeError for an annotation it can not store
+
+
+# --- a built-in folder with compiled copies -----------------------------------------------
+
+
+@pytest.fixture
+def builtin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data root whose built-in folder holds the mini fixture and a copy of one built-in."""
+    root = tmp_path / "data"
+    folder = root / "questionnaires"
+    folder.mkdir(parents=True)
+    (root / "resources").symlink_to(paths.resources_dir(), target_is_directory=True)
+    shutil.copy(MINI, folder / "mini.yaml")
+    shutil.copy(BUILTINS[0], folder / BUILTINS[0].name)
+    monkeypatch.setenv(paths.DATA_ROOT_ENV, str(root))
+    assert builtin_dirs() == [folder]
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the catalog parses (instead of using a compiled copy)."""
+    names: list[str] = []
+    real = catalog_module._load
+
+    def spy(path: Path) -> Questionnaire:
+        names.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(catalog_module, "_load", spy)
+    return names
+
+
+def test_build_writes_a_copy_per_valid_file(builtin: Path) -> None:
+    outcomes = compiled.build(builtin)
+    assert [(o.path.name, o.status) for o in outcomes] == [
+        ("mini.yaml", "written"),
+        (BUILTINS[0].name, "written"),
+    ]
+    assert sorted(p.name for p in (builtin / ".compiled").iterdir()) == [
+        "mini.yaml.json",
+        f"{BUILTINS[0].name}.json",
+    ]  # nothing else: the temporary files are gone
+    assert [o.status for o in compiled.build(builtin)] == ["up to date"] * 2
+    assert [o.status for o in compiled.build(builtin, check=True)] == ["up to date"] * 2
+
+
+def test_discover_and_find_use_the_copies(builtin: Path, parsed: list[str]) -> None:
+    expected = discover(builtin_dirs(), use_compiled=False)
+    assert parsed == ["mini.yaml", BUILTINS[0].name]
+    parsed.clear()
+    compiled.build(builtin)
+    found = discover(builtin_dirs())
+    assert parsed == []
+    assert list(found.questionnaires) == list(expected.questionnaires)
+    assert found.files == expected.files
+    assert found.errors == expected.errors == []
+    for qid, q in expected.questionnaires.items():
+        assert_identical(found.questionnaires[qid], q)
+    one = find(builtin_dirs(), "mini")
+    assert list(one.questionnaires) == ["mini"]
+    assert_identical(one.questionnaires["mini"], expected.questionnaires["mini"])
+    assert parsed == []
+
+
+def test_a_changed_byte_makes_the_copy_stale(builtin: Path, parsed: list[str]) -> None:
+    compiled.build(builtin)
+    path = builtin / "mini.yaml"
+    path.write_bytes(path.read_bytes().replace(b"Miniscan", b"Minisca.", 1))
+    found = discover(builtin_dirs())
+    assert parsed == ["mini.yaml"]
+    assert_identical(found.questionnaires["mini"], load_questionnaire(path))
+    assert found.questionnaires["mini"].title.get("nl").startswith("Minisca.")
+    assert [o.status for o in compiled.build(builtin, check=True)] == ["stale", "up to date"]
+    assert compiled.main(["--check", str(builtin)]) == 1
+
+
+def _mangle(text: str, key: str, value: object) -> str:
+    data = json.loads(text)
+    data[key] = value
+    return json.dumps(data)
+
+
+BROKEN: dict[str, Callable[[str], str]] = {
+    "not JSON": lambda text: "{" + text,
+    "truncated": lambda text: text[: len(text) // 2],
+    "empty": lambda text: "",
+    "a list": lambda text: "[]",
+    "old format": lambda text: _mangle(text, "format", compiled.FORMAT - 1),
+    "other model": lambda text: _mangle(text, "model", "0" * 64),
+    "other code": lambda text: _mangle(text, "code", "0" * 64),
+    "other source": lambda text: _mangle(text, "source", "0" * 64),
+    "no questionnaire": lambda text: _mangle(text, "questionnaire", None),
+    "a field short": lambda text: _mangle(
+        text, "questionnaire", json.loads(text)["questionnaire"][:-1]
+    ),
+    "a wrong enum": lambda text: text.replace('"single"', '"enkel"'),
+    "another id": lambda text: _mangle(text, "id", "andere"),
+    "not UTF-8": lambda text: text.replace("Miniscan", "Mini\udcffscan"),
+}
+
+
+@pytest.mark.parametrize("how", BROKEN, ids=list(BROKEN))
+def test_a_broken_copy_is_never_used(
+    builtin: Path, parsed: list[str], how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    compiled.build(builtin)
+    copy = compiled.compiled_path(builtin / "mini.yaml")
+    broken = BROKEN[how](copy.read_text(encoding="utf-8"))
+    copy.write_bytes(broken.encode("utf-8", "surrogateescape"))
+    with caplog.at_level(logging.DEBUG, logger="zelfscan.core.compiled"):
+        found = discover(builtin_dirs())
+        one = find(builtin_dirs(), "mini")
+    assert parsed == ["mini.yaml", "mini.yaml"]
+    fresh = load_questionnaire(builtin / "mini.yaml")
+    assert_identical(found.questionnaires["mini"], fresh)
+    assert_identical(one.questionnaires["mini"], fresh)
+    assert found.errors == []
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("mini.yaml not used" in m for m in messages)
+    assert not any("Miniscan" in m for m in messages)  # file names and reasons, no content
+
+
+def test_a_missing_yaml_file_removes_its_copy(builtin: Path) -> None:
+    compiled.build(builtin)
+    (builtin / "mini.yaml").unlink()
+    assert [o.status for o in compiled.build(builtin, check=True)][-1] == "stale"
+    outcomes = compiled.build(builtin)
+    assert [(o.path.name, o.status) for o in outcomes][-1] == ("mini.yaml.json", "removed")
+    assert not compiled.compiled_path(builtin / "mini.yaml").exists()
+
+
+def test_an_invalid_file_gets_no_copy(builtin: Path) -> None:
+    compiled.build(builtin)
+    path = builtin / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1))
+    outcomes = compiled.build(builtin)
+    assert (outcomes[0].path.name, outcomes[0].status) == ("mini.yaml", "not valid")
+    assert not compiled.compiled_path(path).exists()  # the stale copy is gone too
+    found = discover(builtin_dirs())
+    assert "mini" not in found.questionnaires
+    assert [Path(e.file).name for e in found.errors] == ["mini.yaml"]
+
+
+def _plant(path: Path, valid: Path) -> None:
+    """A copy of the valid file ``valid`` that claims to belong to ``path`` (a forgery: the
+    build never writes one)."""
+    q = load_questionnaire(valid)
+    header = compiled._header(path.read_bytes())
+    content = {**header, "id": q.id, "questionnaire": compiled.to_data(q)}
+    target = compiled.compiled_path(path)
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(content), encoding="utf-8")
+
+
+def test_validate_always_parses(builtin: Path, zelfscan_home: Path) -> None:
+    path = builtin / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1))
+    _plant(path, MINI)
+    assert "mini" in discover(builtin_dirs()).questionnaires  # the app would trust it
+    env = {**os.environ, "ZELFSCAN_HOME": str(zelfscan_home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "zelfscan.cli", "validate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"{path}:" in result.stderr
+    assert "'slot'" in result.stderr
+
+
+def test_user_folders_never_use_a_copy(
+    builtin: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    other = MINI.read_text(encoding="utf-8").replace("id: mini\n", "id: andere\n", 1)
+    (user / "andere.yaml").write_text(other, encoding="utf-8")
+    compiled.build(builtin)
+    compiled.build(user)  # a user could make one; it is still not read
+    assert compiled.compiled_path(user / "andere.yaml").exists()
+    read: list[str] = []
+    real = compiled.read
+
+    def spy(path: Path) -> compiled.Compiled | None:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(compiled, "read", spy)
+    found = discover([*builtin_dirs(), user])
+    assert sorted(found.questionnaires) == sorted(["mini", "andere", load_id(BUILTINS[0])])
+    assert parsed == ["andere.yaml"]
+    assert read == ["mini.yaml", BUILTINS[0].name]
+    read.clear()
+    assert list(find([*builtin_dirs(), user], "andere").questionnaires) == ["andere"]
+    assert read == ["mini.yaml", BUILTINS[0].name]
+
+
+def load_id(path: Path) -> str:
+    return load_questionnaire(path).id
+
+
+def test_a_frozen_bundle_skips_only_the_code_check(
+    builtin: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle has no sources to hash; its copies were built with its code."""
+    compiled.build(builtin)
+    compiled.code_fingerprint.cache_clear()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    try:
+        assert compiled.code_fingerprint() is None
+        assert "mini" in discover(builtin_dirs()).questionnaires
+        assert parsed == []
+        path = builtin / "mini.yaml"
+        path.write_bytes(path.read_bytes() + b"\n")
+        assert "mini" in discover(builtin_dirs()).questionnaires
+        assert parsed == ["mini.yaml"]  # the source check still holds
+    finally:
+        compiled.code_fingerprint.cache_clear()  # computed again once sys.frozen is gone
+
+
+def test_the_model_fingerprint_follows_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zelfscan.core import model
+
+    before = compiled.model_fingerprint()
+    compiled.model_fingerprint.cache_clear()
+    extra = dataclasses.make_dataclass("Extra", [("x", "int")])
+    monkeypatch.setattr(model, "Extra", extra, raising=False)
+    try:
+        assert compiled.model_fingerprint() != before
+    finally:
+        monkeypatch.delattr(model, "Extra")
+        compiled.model_fingerprint.cache_clear()
+    assert compiled.model_fingerprint() == before
+
+
+# --- start-up without the YAML layer -------------------------------------------------------
+
+_PROBE = """
+import sys
+from zelfscan.core.catalog import builtin_dirs, discover, find
+catalog = discover(builtin_dirs()) if sys.argv[1] == "discover" else find(builtin_dirs(), "mini")
+assert "mini" in catalog.questionnaires and not catalog.errors, catalog.errors
+heavy = {heavy!r}
+print(",".join(m for m in heavy if m in sys.modules))
+"""
+
+
+def _imported(how: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(heavy=HEAVY), how],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    return [m for m in result.stdout.strip().split(",") if m]
+
+
+@pytest.mark.parametrize("how", ["discover", "find"])
+def test_with_copies_the_yaml_layer_is_never_imported(builtin: Path, how: str) -> None:
+    assert _imported(how) == list(HEAVY)  # no copies yet: the probe sees the imports
+    compiled.build(builtin)
+    assert _imported(how) == []
