@@ -6,10 +6,11 @@ the visit, the language, accessible names, buddies and Next gating.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWizard
 
 from zelfscan.gui.main_window import MainWindow
-from zelfscan.gui.wizard import REVIEW_ID, ScanWizard
+from zelfscan.gui.wizard import RESULTS_ID, REVIEW_ID, ScanWizard
 
 from .test_accessibility import unnamed
 from .test_wizard import FULL, answer_page, run_to_review
@@ -118,3 +119,50 @@ def test_review_updates_answers_in_place_and_rebuilds_when_questions_change(
     assert "buren" not in review._answer_labels
     assert review._answer_labels["slot"] is not label  # other questions: a new list
     assert review._answer_labels["slot"].text() == "Ja"
+
+
+def test_the_next_page_is_built_only_after_the_new_page_has_painted(
+    wizard: ScanWizard, qtbot
+) -> None:
+    """Building ahead must never delay the page the user is waiting for: Qt 6 paints on an
+    update request a few ms after next(), so work queued at next() ran before that paint."""
+    answer_page(wizard, FULL)
+    qtbot.waitUntil(lambda: "thuis" in built(wizard))
+    thuis = wizard.section_pages[wizard.section_ids["thuis"]]
+    seen_at_paint: list[set[str]] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not seen_at_paint:
+                seen_at_paint.append(built(wizard))
+            return False
+
+    spy = PaintSpy()
+    thuis.installEventFilter(spy)
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(seen_at_paint))
+    thuis.removeEventFilter(spy)
+    assert "gezin" not in seen_at_paint[0]  # not yet when thuis first painted
+    qtbot.waitUntil(lambda: "gezin" in built(wizard))  # and right after it
+
+
+def test_results_are_built_while_the_review_is_read(wizard: ScanWizard, qtbot) -> None:
+    run_to_review(wizard, FULL)
+    qtbot.waitUntil(lambda: wizard._results is not None and wizard.results.evaluation is not None)
+    prepared = wizard.results.body
+    wizard.next()
+    assert wizard.currentId() == RESULTS_ID
+    assert wizard.results.body is prepared  # shown as built, not built again
+    assert wizard.results.evaluation == wizard.session.evaluate()
+
+
+def test_results_built_ahead_are_rebuilt_when_the_answers_changed(
+    wizard: ScanWizard, qtbot
+) -> None:
+    run_to_review(wizard, FULL)
+    qtbot.waitUntil(lambda: wizard._results is not None and wizard.results.evaluation is not None)
+    prepared = wizard.results.evaluation
+    wizard.session.set_answer("slot", "ja")  # e.g. changed through "Wijzig" in between
+    wizard.next()
+    assert wizard.results.evaluation != prepared
+    assert wizard.results.evaluation == wizard.session.evaluate()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -30,6 +30,20 @@ if TYPE_CHECKING:
 
 REVIEW_ID = 900
 RESULTS_ID = 1000
+
+
+class _AfterFirstPaint(QObject):
+    """Event filter: after the watched widget's next paint, run ``then`` (once per install)."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)  # after this paint has finished
+        return False
 
 
 class ScanWizard(QWizard):
@@ -60,6 +74,7 @@ class ScanWizard(QWizard):
         self.confirm = self._ask
         self.urgent = UrgentDialog(self)
         self._shown_flags: set[str] = set()
+        self._after_paint = _AfterFirstPaint(self._prebuild_next, self)
         self._connect_signals()
         self.retranslate()
 
@@ -98,9 +113,13 @@ class ScanWizard(QWizard):
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:
-        """After the new page is painted (a zero timer runs after the paint events), build
-        the page that Next would open, so Next only switches pages (docs/performance.md)."""
-        QTimer.singleShot(0, self, self._prebuild_next)
+        """Once the new page has painted, build the page that Next would open, so Next only
+        switches pages (docs/performance.md). Not a plain zero timer: Qt 6 paints on an
+        update request that comes ~5 ms later, so a zero timer ran first and delayed the
+        paint of the page the user was waiting for by the whole build of the next one."""
+        page = self.currentPage()
+        if page is not None:
+            page.installEventFilter(self._after_paint)
 
     def _prebuild_next(self) -> None:
         if not self.isVisible() or self.currentId() == -1:
@@ -109,8 +128,13 @@ class ScanWizard(QWizard):
         page = self.section_pages.get(upcoming)
         if page is not None:
             page.ensure_built()
+            page.ensurePolished()
         elif upcoming == REVIEW_ID:
             self.review.rebuild()  # opening it then only updates the answers that changed
+            self.review.ensurePolished()
+            self._ensure_results()
+        elif upcoming == RESULTS_ID:
+            self.results.prepare()
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:

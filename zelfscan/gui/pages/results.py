@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan.core.model import AnswerValue
 from zelfscan.core.results import Evaluation, SelectedAdvice
 from zelfscan.gui.labels import level_text, priority_word, score_text
 from zelfscan.gui.pages.base import ScanPage
@@ -46,6 +47,7 @@ class ResultsPage(ScanPage):
         super().__init__(session, parent)
         self.setObjectName("results")
         self.evaluation: Evaluation | None = None
+        self._prepared_for: tuple[str, dict[str, AnswerValue]] | None = None
         self.heading = Heading(level=1, parent=self.content)
         self.content_layout.addWidget(self.heading)
         self.body = QWidget(self.content)
@@ -86,16 +88,33 @@ class ResultsPage(ScanPage):
         session.plan_changed.connect(self._on_plan_changed)
         self.retranslate()
 
-    def initializePage(self) -> None:
+    def prepare(self) -> None:
+        """Build the page ahead, while the review is being read, so Next only shows it.
+
+        :meth:`initializePage` keeps this build when the answers and the language are still
+        the ones it was made for, and builds again otherwise ("Wijzig" on the review)."""
         self.evaluation = self.session.evaluate()
+        self.rebuild()
+        self.ensurePolished()
+        self._prepared_for = self._inputs()
+
+    def initializePage(self) -> None:
         # a calendar reminder is for one's own scan, not for a demo in a training session
         self.reminder_button.setVisible(not self.session.training)
-        self.rebuild()
+        if self._prepared_for is None or self._prepared_for != self._inputs():
+            self.evaluation = self.session.evaluate()
+            self.rebuild()
+        self._prepared_for = None
         self.update_progress()
+
+    def _inputs(self) -> tuple[str, dict[str, AnswerValue]]:
+        """What the page shows depends on: the language and the answers that count."""
+        return current_language(), self.session.effective()
 
     def cleanupPage(self) -> None:
         self._builder.stop()
         self._pending.clear()
+        self._prepared_for = None
         super().cleanupPage()
 
     @property
