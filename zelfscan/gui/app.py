@@ -67,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.follow_system_scheme(app)
 
     catalog = discover([*builtin_dirs(), dirs.questionnaires])
+    _freeze_long_lived()
     questionnaires = list(catalog.questionnaires.values())
     window = MainWindow(questionnaires, catalog.errors, training=args.training)
     from zelfscan.gui import privacy
@@ -80,6 +81,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         _tear_down(window)
+
+
+def _freeze_long_lived() -> None:
+    """Keep the collector from walking what lives as long as the app.
+
+    The modules, Qt wrappers for classes and the questionnaires (tens of thousands of
+    immutable objects) never become garbage; ``gc.freeze`` moves them out of the collector's
+    reach, so every later full collection (and the one at exit) only walks the objects the
+    session makes: ~15 ms less at exit on a 2-core laptop (docs/performance.md)."""
+    import gc
+
+    gc.freeze()
 
 
 def _tear_down(window: MainWindow) -> None:

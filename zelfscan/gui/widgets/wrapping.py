@@ -9,14 +9,15 @@ lines that fit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QRadioButton,
+    QSizePolicy,
     QStyle,
     QStyleOptionButton,
 )
@@ -51,7 +52,15 @@ class _WrappingLabel(_ButtonBase):
     """Mixin for a QAbstractButton subclass: keep the full label, paint it wrapped."""
 
     _full: str = ""
+    _wrapped_for: int | None = None
+    """The width the painted text was broken for; None when it is not broken yet."""
     _indicator_element: QStyle.SubElement
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Qt's buttons never shrink below their one-line label ("Minimum"); these can, down
+        # to the longest word (minimumSizeHint), so a layout can narrow an unwrapped label.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
         """The whole label, as set (not the line-broken copy that is painted)."""
@@ -59,7 +68,11 @@ class _WrappingLabel(_ButtonBase):
 
     def setText(self, text: str) -> None:
         self._full = text
-        self._rewrap(self.width())
+        if self.isVisible():
+            self._rewrap(self.width())
+        else:  # not laid out yet: its width is a guess; wrapped when shown (showEvent)
+            self._wrapped_for = None
+            QAbstractButton.setText(self, text)
 
     def minimumSizeHint(self) -> QSize:
         metrics = self.fontMetrics()
@@ -71,12 +84,18 @@ class _WrappingLabel(_ButtonBase):
         super().resizeEvent(event)
         self._rewrap(event.size().width())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wrapped_for != self.width():  # the text changed while hidden
+            self._rewrap(self.width())
+
     def _label_offset(self) -> int:
         option = QStyleOptionButton()
         option.initFrom(self)
         return self.style().subElementRect(self._indicator_element, option, self).left()
 
     def _rewrap(self, width: int) -> None:
+        self._wrapped_for = width
         available = max(width - self._label_offset() - _SLACK, 1)
         wrapped = "\n".join(wrap_words(self._full, self.fontMetrics(), available))
         if QAbstractButton.text(self) != wrapped:
