@@ -39,7 +39,6 @@ import enum
 import functools
 import gc
 import json
-import logging
 import operator
 import os
 import sys
@@ -63,8 +62,6 @@ frozen bundle)."""
 
 FOLDER = ".compiled"
 """The copies live in this folder inside the folder of the YAML files."""
-
-log = logging.getLogger(__name__)
 
 # --- where, and does it match -------------------------------------------------------------
 
@@ -136,10 +133,10 @@ class Compiled:
             with _gc_paused():
                 questionnaire = from_data(self.data, str(self.path))
         except Exception as exc:  # a copy may only ever make loading faster
-            log.debug("compiled copy of %s not used: %s", self.path.name, type(exc).__name__)
+            _not_used(self.path, type(exc).__name__)
             return None
         if questionnaire.id != self.id:
-            log.debug("compiled copy of %s not used: id differs", self.path.name)
+            _not_used(self.path, "id differs")
             return None
         return questionnaire
 
@@ -151,8 +148,16 @@ def read(path: Path) -> Compiled | None:
     reason = _check(path)
     if isinstance(reason, Compiled):
         return reason
-    log.debug("compiled copy of %s not used: %s", path.name, reason)
+    _not_used(path, reason)
     return None
+
+
+def _not_used(path: Path, reason: str) -> None:
+    """Log at debug level why the copy of ``path`` is not used: the file name and the reason,
+    never content."""
+    import logging  # only now: with every copy in place the CLI never imports logging
+
+    logging.getLogger(__name__).debug("compiled copy of %s not used: %s", path.name, reason)
 
 
 def _check(path: Path) -> Compiled | str:
