@@ -11,6 +11,7 @@ QT_FREE = [
     "zelfscan.core.evaluate",
     "zelfscan.core.loader",
     "zelfscan.core.catalog",
+    "zelfscan.core.codec",
     "zelfscan.core.compiled",
     "zelfscan.core.answers",
     "zelfscan.cli",

@@ -16,7 +16,7 @@ import pytest
 
 from zelfscan import paths
 from zelfscan.core import catalog as catalog_module
-from zelfscan.core import compiled
+from zelfscan.core import codec, compiled
 from zelfscan.core.catalog import builtin_dirs, discover, find
 from zelfscan.core.loader import load_questionnaire
 from zelfscan.core.model import Addition, Questionnaire, Text, TextList, Variant
@@ -36,13 +36,13 @@ HEAVY = (
 
 
 def round_trip(q: Questionnaire) -> Questionnaire:
-    text = json.dumps(compiled.to_data(q), ensure_ascii=False)
-    return compiled.from_data(json.loads(text), q.source)
+    text = json.dumps(codec.to_data(q), ensure_ascii=False)
+    return codec.from_data(json.loads(text), q.source)
 
 
 def assert_identical(a: Questionnaire, b: Questionnaire) -> None:
     assert a == b
-    assert compiled.same_types(a, b)  # 1 == 1.0 and a list == a tuple would pass ==
+    assert codec.same_types(a, b)  # 1 == 1.0 and a list == a tuple would pass ==
     assert a.source == b.source
     assert dict(a.questions) == dict(b.questions)
 
@@ -67,8 +67,8 @@ def test_round_trip_with_every_optional_field_set() -> None:
 
 
 def test_every_model_type_has_a_json_form() -> None:
-    compiled._codecs.cache_clear()
-    compiled._codecs()  # raises TypeError for an annotation it can not store
+    codec._codecs.cache_clear()
+    codec._codecs()  # raises TypeError for an annotation it can not store
 
 
 # --- a built-in folder with compiled copies -----------------------------------------------
@@ -218,7 +218,7 @@ def _plant(path: Path, valid: Path) -> None:
     build never writes one)."""
     q = load_questionnaire(valid)
     header = compiled._header(path.read_bytes())
-    content = {**header, "id": q.id, "questionnaire": compiled.to_data(q)}
+    content = {**header, "id": q.id, "questionnaire": codec.to_data(q)}
     target = compiled.compiled_path(path)
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(content), encoding="utf-8")

@@ -20,12 +20,9 @@ and the caller loads the YAML as always: a copy can make loading faster, never d
 Nothing here writes at run time; only :func:`build` writes, and only for a valid file.
 Only :mod:`zelfscan.core.catalog` decides which folders may use copies (the built-in ones).
 
-JSON form, derived from the model's type hints (so a new field needs no change here): a
-dataclass is the list of its fields in order, an enum its value, a tuple or frozenset a list
-(a frozenset sorted), a ``Mapping[str, ...]`` an object, ``None`` null; a union of several
-dataclasses (a condition) is ``[class name, fields]``. ``Questionnaire.source`` is the file's
-path at run time, so it is not stored. :func:`build` decodes what it is about to write and
-refuses to write it unless it equals the loaded model.
+The questionnaire is stored in the JSON form of :mod:`zelfscan.core.codec`, derived from the
+model's type hints. :func:`build` decodes what it is about to write and refuses to write it
+unless it equals the loaded model.
 
 ``python -m zelfscan.core.compiled [--check] [FOLDER ...]`` builds the copies of the built-in
 folder (or checks that they are up to date, writing nothing).
@@ -39,12 +36,10 @@ import enum
 import functools
 import gc
 import json
-import operator
 import os
 import sys
 import types
-import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +48,7 @@ try:  # what hashlib.blake2b is; importing hashlib would also load OpenSSL (~4 m
 except ImportError:  # pragma: no cover - every CPython has _blake2
     from hashlib import blake2b
 
-from zelfscan.core import model
+from zelfscan.core import codec, model
 from zelfscan.core.model import Questionnaire
 
 FORMAT = 1
@@ -131,7 +126,7 @@ class Compiled:
         decode (the caller then loads the file)."""
         try:
             with _gc_paused():
-                questionnaire = from_data(self.data, str(self.path))
+                questionnaire = codec.from_data(self.data, str(self.path))
         except Exception as exc:  # a copy may only ever make loading faster
             _not_used(self.path, type(exc).__name__)
             return None
@@ -198,227 +193,6 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-# --- model <-> JSON values ----------------------------------------------------------------
-
-
-def to_data(questionnaire: Questionnaire) -> Any:
-    """The JSON value of ``questionnaire`` (without ``source``, the path it is loaded from)."""
-    return _codecs().encode(questionnaire)
-
-
-def from_data(data: Any, source: str) -> Questionnaire:
-    """The questionnaire :func:`to_data` gave ``data`` for, loaded from the file ``source``.
-
-    Raises (``TypeError``, ``ValueError``, ``KeyError``, ...) when ``data`` is not such a value.
-    """
-    arguments = _codecs().arguments(data)
-    return Questionnaire(*arguments, source=source)  # type: ignore[misc]
-
-
-_Fn = Callable[[Any], Any]
-_Codec = tuple[_Fn | None, _Fn | None]
-"""To the JSON value and back; ``None`` where the JSON value is the model value."""
-
-_RUN_TIME_FIELDS: dict[type, frozenset[str]] = {Questionnaire: frozenset({"source"})}
-"""Fields set when the file is loaded, not stored in the copy."""
-
-
-@dataclasses.dataclass(frozen=True)
-class _Top:
-    encode: _Fn
-    arguments: Callable[[Any], list[Any]]
-
-
-@functools.cache
-def _codecs() -> _Top:
-    """The questionnaire's codecs, built from the model's annotations once per process."""
-    encode, arguments, _ = _Hints().fields(Questionnaire)
-    return _Top(encode, arguments)
-
-
-class _Hints:
-    """Builds the codecs of the model's types from their annotations.
-
-    Decoding is one Python call per model object (~3 000 for both built-ins) that converts
-    only the fields whose JSON value is not already the model value.
-    """
-
-    def __init__(self) -> None:
-        self.namespace = vars(model)
-        self.evaluated: dict[str, Any] = {}
-        self.classes: dict[type, tuple[_Fn, _Fn]] = {}
-
-    def hint(self, annotation: Any) -> Any:
-        if not isinstance(annotation, str):
-            return annotation
-        if annotation not in self.evaluated:  # what typing.get_type_hints does, cached
-            self.evaluated[annotation] = eval(annotation, self.namespace)  # noqa: S307
-        return self.evaluated[annotation]
-
-    def fields(self, cls: type) -> tuple[_Fn, Callable[[Any], list[Any]], _Fn]:
-        """For the stored fields of ``cls``: the encoder to a list, the decoder from that list
-        to the positional arguments of ``cls``, and the decoder to a ``cls``."""
-        skip = _RUN_TIME_FIELDS.get(cls, frozenset())
-        init = [f for f in dataclasses.fields(cls) if f.init]
-        stored = [f for f in init if f.compare and f.name not in skip]
-        if init[: len(stored)] != stored:
-            raise TypeError(f"{cls.__name__}: the fields that are not stored must come last")
-        encoders: list[tuple[str, _Fn | None]] = []
-        required: list[tuple[int, _Fn]] = []  # fields to convert
-        optional: list[tuple[int, _Fn]] = []  # the same, unless null
-        for i, f in enumerate(stored):
-            hint = self.hint(f.type)
-            inner = _optional(hint)
-            enc, dec = self.codec(hint if inner is None else inner)
-            encoders.append((f.name, enc))
-            if dec is not None:
-                (required if inner is None else optional).append((i, dec))
-        count = len(stored)
-        no_defaults = all(
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            for f in stored
-        )
-        plain = no_defaults and not required and not optional
-
-        def encode(value: Any) -> list[Any]:
-            return [
-                item if (item := getattr(value, name)) is None or enc is None else enc(item)
-                for name, enc in encoders
-            ]
-
-        def arguments(data: list[Any]) -> list[Any]:
-            if len(data) != count:
-                raise ValueError(f"{cls.__name__}: {len(data)} fields, expected {count}")
-            args = data[:]
-            for i, dec in required:
-                args[i] = dec(args[i])
-            for i, dec in optional:
-                if args[i] is not None:
-                    args[i] = dec(args[i])
-            return args
-
-        def decode(data: list[Any]) -> Any:  # arguments() inlined: one call per object
-            if plain:  # e.g. Text (a wrong count is a TypeError)
-                return cls(*data)
-            if len(data) != count:
-                raise ValueError(f"{cls.__name__}: {len(data)} fields, expected {count}")
-            args = data[:]
-            for i, dec in required:
-                args[i] = dec(args[i])
-            for i, dec in optional:
-                if args[i] is not None:
-                    args[i] = dec(args[i])
-            return cls(*args)
-
-        return encode, arguments, decode
-
-    def dataclass(self, cls: type) -> tuple[_Fn, _Fn]:
-        if cls in self.classes:
-            return self.classes[cls]
-        # A stand-in while the fields are built: conditions contain conditions.
-        built: list[tuple[_Fn, _Fn]] = []
-        self.classes[cls] = (lambda v: built[0][0](v), lambda data: built[0][1](data))
-        encode, _, decode = self.fields(cls)
-        built.append((encode, decode))
-        self.classes[cls] = built[0]
-        return built[0]
-
-    def codec(self, hint: Any) -> _Codec:
-        """How a value of type ``hint`` becomes JSON and back; ``TypeError`` if it can not."""
-        if hint in (str, int, float, bool):
-            return None, None
-        if isinstance(hint, type) and issubclass(hint, enum.Enum):
-            return operator.attrgetter("value"), hint
-        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            return self.dataclass(hint)
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
-        if origin in (types.UnionType, typing.Union):
-            return self.union(hint, args)
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            enc, dec = self.codec(args[0])
-            return (
-                list if enc is None else _each(enc, list),
-                tuple if dec is None else _each(dec, tuple),
-            )
-        if origin is frozenset and self.codec(args[0]) == (None, None):
-            return sorted, frozenset
-        if origin in (Mapping, dict) and args[0] is str:
-            enc, dec = self.codec(args[1])
-            # json.loads makes a new dict: one of plain values is the model value as it is
-            return (dict if enc is None else _values(enc), None if dec is None else _values(dec))
-        raise TypeError(f"no JSON form for {hint!r}")
-
-    def union(self, hint: Any, members: tuple[Any, ...]) -> _Codec:
-        inner = _optional(hint)
-        if inner is not None:  # X | None: null is None
-            enc, dec = self.codec(inner)
-            return (None if enc is None else _or_none(enc), None if dec is None else _or_none(dec))
-        if all(dataclasses.is_dataclass(m) for m in members):  # tagged: [class name, fields]
-            encoders = {m: self.dataclass(m)[0] for m in members}
-            decoders = {m.__name__: self.dataclass(m)[1] for m in members}
-            if len(decoders) != len(members):
-                raise TypeError(f"two classes with one name in {hint!r}")
-            return (
-                lambda value: [type(value).__name__, encoders[type(value)](value)],
-                lambda data: decoders[data[0]](data[1]),
-            )
-        # Members told apart by their JSON type (str | tuple[str, ...]).
-        by_type: list[tuple[type, _Fn | None]] = []
-        by_kind: dict[type, _Fn | None] = {}
-        for member in members:
-            kind = _json_kind(member)
-            if kind is None or kind in by_kind:
-                raise TypeError(f"no JSON form for {hint!r}")
-            enc, dec = self.codec(member)
-            by_type.append((typing.get_origin(member) or member, enc))
-            by_kind[kind] = dec
-
-        def encode(value: Any) -> Any:
-            for cls, enc in by_type:
-                if isinstance(value, cls):
-                    return value if enc is None else enc(value)
-            raise TypeError(f"{type(value).__name__} is not {hint!r}")
-
-        def decode(data: Any) -> Any:
-            dec = by_kind[type(data)]
-            return data if dec is None else dec(data)
-
-        return encode, decode
-
-
-def _each(convert: _Fn, make: Callable[[Any], Any]) -> _Fn:
-    return lambda items: make(map(convert, items))
-
-
-def _values(convert: _Fn) -> _Fn:
-    return lambda mapping: {key: convert(value) for key, value in mapping.items()}
-
-
-def _or_none(convert: _Fn) -> _Fn:
-    return lambda value: None if value is None else convert(value)
-
-
-def _optional(hint: Any) -> Any:
-    """``X`` when ``hint`` is ``X | None`` (``X`` may be a union itself), else ``None``."""
-    if typing.get_origin(hint) not in (types.UnionType, typing.Union):
-        return None
-    members = typing.get_args(hint)
-    rest = [m for m in members if m is not type(None)]
-    if len(rest) == len(members):
-        return None
-    return functools.reduce(operator.or_, rest)
-
-
-def _json_kind(hint: Any) -> type | None:
-    """The type ``json.loads`` gives for a value of type ``hint`` (to tell union members
-    apart); ``None`` when that is not one type."""
-    if hint is str:
-        return str
-    if typing.get_origin(hint) in (tuple, frozenset):
-        return list
-    return None
-
-
 # --- writing (build time) -----------------------------------------------------------------
 
 
@@ -473,31 +247,12 @@ def build(folder: Path, *, check: bool = False) -> list[Outcome]:
 
 
 def _content(questionnaire: Questionnaire, source: bytes) -> bytes:
-    data = to_data(questionnaire)
-    decoded = from_data(json.loads(json.dumps(data)), questionnaire.source)
-    if decoded != questionnaire or not same_types(decoded, questionnaire):
+    data = codec.to_data(questionnaire)
+    decoded = codec.from_data(json.loads(json.dumps(data)), questionnaire.source)
+    if decoded != questionnaire or not codec.same_types(decoded, questionnaire):
         raise AssertionError(f"{questionnaire.source}: the compiled copy would differ")
     stored = {**_header(source), "id": questionnaire.id, "questionnaire": data}
     return json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-
-
-def same_types(a: Any, b: Any) -> bool:
-    """Whether ``a`` and ``b`` (equal models) also have the same type everywhere inside."""
-    if type(a) is not type(b):
-        return False
-    if dataclasses.is_dataclass(a):
-        return all(
-            same_types(getattr(a, f.name), getattr(b, f.name))
-            for f in dataclasses.fields(a)
-            if f.compare
-        )
-    if isinstance(a, tuple):
-        return len(a) == len(b) and all(map(same_types, a, b))
-    if isinstance(a, frozenset):
-        return all(same_types(x, x) for x in a)
-    if isinstance(a, Mapping):
-        return list(a) == list(b) and all(same_types(a[k], b[k]) for k in a)
-    return True
 
 
 def _write(target: Path, content: bytes) -> None:
