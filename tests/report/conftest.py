@@ -9,7 +9,8 @@ import pytest
 from tests.report import fixtures as fx
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.results import Evaluation
-from zelfscan.report.document import ReportDocument, build_report
+from zelfscan.report.content import ReportDocument
+from zelfscan.report.document import build_report
 from zelfscan.report.pdf import render_pdf
 
 

@@ -30,6 +30,7 @@ from zelfscan.report.styles import (
     new_document,
     numbered_canvas,
     para,
+    parse_once,
     styles,
 )
 
@@ -163,5 +164,7 @@ def render_blank(questionnaire: Questionnaire, lang: str, *, deterministic: bool
     template = new_document(buffer, title, lang, deterministic)
     footer = _("Personal and confidential once filled in") + " · " + title
     canvas = numbered_canvas(footer, lambda n, t: _("page {} of {}").format(n, t))
-    template.build(blank_story(questionnaire, lang), canvasmaker=canvas)
+    with parse_once():  # every question repeats the same option labels and tick boxes
+        story = blank_story(questionnaire, lang)
+    template.build(story, canvasmaker=canvas)
     return buffer.getvalue()

@@ -9,13 +9,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from zelfscan.core.model import Thresholds
-from zelfscan.report.document import (
-    LEVEL_WORDS,
-    AdviceEntry,
-    ContactEntry,
-    ReportDocument,
-    Translate,
-)
+from zelfscan.report.content import AdviceEntry, ContactEntry, ReportDocument
+from zelfscan.report.document import LEVEL_WORDS, Translate
 from zelfscan.report.styles import (
     BOX_EMPTY,
     Paragraph,

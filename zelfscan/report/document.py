@@ -1,9 +1,9 @@
-"""The report model: everything the PDF shows, as plain frozen values in one language.
+"""The report for one scan, in one language: :func:`build_report` makes its content.
 
-Built from questionnaire + answers + evaluation by :func:`build_report`; rendered by
-:mod:`zelfscan.report.pdf`. Keeping this step free of reportlab lets tests assert on the
-content (which advice, which reasons, which contacts) without parsing a PDF, and lets the
-renderer stay a dumb layout of strings.
+From questionnaire + answers + evaluation to the plain values of :mod:`zelfscan.report.content`
+(rendered by :mod:`zelfscan.report.pdf`): translated words, numbered advice in plan order,
+groups per theme, find-out tasks, urgent help, the contacts that apply, and what changed since
+the last scan.
 
 Free-text notes are deliberately left out: they may hold details (names, routines) that the
 user would not expect on a sheet of paper they hand to a gemeente or leave on a printer.
@@ -12,23 +12,26 @@ user would not expect on a sheet of paper they hand to a gemeente or leave on a 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
 from zelfscan.core.conditions import holds
 from zelfscan.core.flow import effective_answers
-from zelfscan.core.model import (
-    Answers,
-    Contact,
-    Level,
-    Priority,
-    Questionnaire,
-    Thresholds,
-)
-from zelfscan.core.progress import Trend, compare
+from zelfscan.core.model import Answers, Contact, Level, Priority, Questionnaire
 from zelfscan.core.results import Evaluation, Reason, SelectedAdvice
 from zelfscan.i18n import N_, gettext_for
+from zelfscan.report.content import (
+    AdviceEntry,
+    AdviceGroup,
+    ContactEntry,
+    Progress,
+    ReasonLine,
+    ReportDocument,
+    TaskEntry,
+    ThemeChange,
+    ThemeRow,
+    UrgentBlock,
+)
 
 Translate = Callable[[str], str]
 
@@ -52,146 +55,18 @@ PLAN_WORDS: Mapping[str, str] = {
     "nvt": N_("not applicable"),
 }
 CHANGE_WORDS: Mapping[str, str] = {
-    Trend.BETER: N_("better"),
-    Trend.SLECHTER: N_("worse"),
-    Trend.GELIJK: N_("same"),
-    Trend.NIEUW: N_("new"),
+    "beter": N_("better"),
+    "slechter": N_("worse"),
+    "gelijk": N_("same"),
+    "nieuw": N_("new"),
 }
+"""By :class:`zelfscan.core.progress.Trend` (a ``StrEnum``: its members are these strings)."""
 
 
 @cache
 def translator(lang: str) -> Translate:
     """The gettext function for ``lang``: the report renders in the language it is given."""
     return gettext_for(lang, "report").gettext
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeRow:
-    """One theme in the summary: score, level in words, and how much is still unknown."""
-
-    section_id: str
-    title: str
-    score: int | None
-    level: Level
-    level_word: str
-    unknown: int
-    applicable: int
-    capped: bool
-    thresholds: Thresholds
-
-
-@dataclass(frozen=True, slots=True)
-class ContactEntry:
-    id: str
-    name: str
-    offers: str
-    contact: str
-    stand_per: str
-    urgent: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ReasonLine:
-    """ "Waarom zie ik dit?": a question and the answer that was given."""
-
-    question: str
-    answer: str
-
-
-@dataclass(frozen=True, slots=True)
-class AdviceEntry:
-    """One measure: numbered in plan order so the plan table can point to its details."""
-
-    number: int
-    id: str
-    section_id: str
-    section_title: str
-    title: str
-    priority: Priority
-    priority_word: str
-    why: str
-    steps: tuple[str, ...]
-    effort: str
-    cost: str
-    who: str
-    contacts: tuple[ContactEntry, ...]
-    reasons: tuple[ReasonLine, ...]
-    state: str | None = None
-    """``gedaan``, ``gepland`` or ``nvt`` from the action-plan progress, if known."""
-
-
-@dataclass(frozen=True, slots=True)
-class AdviceGroup:
-    section_id: str
-    title: str
-    items: tuple[AdviceEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TaskEntry:
-    """A "zoek uit"-task from a "weet ik niet" answer."""
-
-    section_title: str
-    question: str
-    task: str
-
-
-@dataclass(frozen=True, slots=True)
-class UrgentBlock:
-    messages: tuple[str, ...]
-    reasons: tuple[ReasonLine, ...]
-    contacts: tuple[ContactEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeChange:
-    section_id: str
-    title: str
-    previous: int | None
-    current: int | None
-    previous_level: str
-    current_level: str
-    change: str
-    """``beter``, ``slechter``, ``gelijk`` or ``nieuw``: :class:`zelfscan.core.progress.Trend`."""
-    change_word: str
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Re-scan comparison and action-plan progress ("Wat is veranderd")."""
-
-    themes: tuple[ThemeChange, ...]
-    done: tuple[str, ...]
-    """Titles of the actions marked done, including ones the new answers no longer trigger."""
-    planned: int
-    not_applicable: int
-    open: int
-    new_by_content: tuple[str, ...] = ()
-    """Titles of advice that is new because the scan's content changed, not the answers."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReportDocument:
-    lang: str
-    questionnaire_id: str
-    title: str
-    version: str
-    stand_per: str
-    created: datetime
-    created_label: str
-    overall_score: int | None
-    overall_level: Level
-    overall_word: str
-    themes: tuple[ThemeRow, ...]
-    top: tuple[AdviceEntry, ...]
-    plan: tuple[AdviceEntry, ...]
-    groups: tuple[AdviceGroup, ...]
-    tasks: tuple[TaskEntry, ...]
-    urgent: UrgentBlock | None
-    contacts: tuple[ContactEntry, ...]
-    thresholds: Thresholds
-    about: str
-    progress: Progress | None = None
 
 
 MONTHS_NL = (
@@ -343,6 +218,9 @@ def _progress(
     """ "Wat is veranderd", from the same comparison the results page shows."""
     if previous is None and not plan_state:
         return None
+    # Only a re-scan compares: a first report (and every CLI report) skips this import.
+    from zelfscan.core.progress import compare
+
     titles = {a.id: a.title.get(lang) for a in questionnaire.advice}
     themes: list[ThemeChange] = []
     new_by_content: tuple[str, ...] = ()

@@ -19,8 +19,9 @@ from reportlab.platypus import (
 
 from zelfscan.core.model import Level
 from zelfscan.report.charts import score_bar
+from zelfscan.report.content import AdviceEntry, ReportDocument
 from zelfscan.report.details import contact_line
-from zelfscan.report.document import AdviceEntry, ReportDocument, Translate
+from zelfscan.report.document import Translate
 from zelfscan.report.styles import (
     ACCENT,
     BOX_DONE,

@@ -14,15 +14,16 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from zelfscan.report.content import ReportDocument
 from zelfscan.report.details import (
     advice_section,
     help_section,
     method_section,
     tasks_section,
 )
-from zelfscan.report.document import ReportDocument, translator
+from zelfscan.report.document import translator
 from zelfscan.report.front import action_plan, cover, summary, top_three
-from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas
+from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas, parse_once
 from zelfscan.storage.atomic import atomic_write
 
 Story = list[Flowable]
@@ -35,16 +36,17 @@ class ReportProtectionError(RuntimeError):
 def build_story(doc: ReportDocument) -> Story:
     """All flowables of the report, in reading order (also used by the benchmark)."""
     _ = translator(doc.lang)
-    return [
-        *cover(doc, _),
-        *summary(doc, _),
-        *top_three(doc, _),
-        *action_plan(doc, _),
-        *advice_section(doc, _),
-        *tasks_section(doc, _),
-        *help_section(doc, _),
-        *method_section(doc, _),
-    ]
+    with parse_once():
+        return [
+            *cover(doc, _),
+            *summary(doc, _),
+            *top_three(doc, _),
+            *action_plan(doc, _),
+            *advice_section(doc, _),
+            *tasks_section(doc, _),
+            *help_section(doc, _),
+            *method_section(doc, _),
+        ]
 
 
 def render_pdf(doc: ReportDocument, *, deterministic: bool = False) -> bytes:

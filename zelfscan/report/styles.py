@@ -1,8 +1,8 @@
-"""Fonts, colours, paragraph and table styles, and the page template shared by both PDFs.
+"""Colours, paragraph and table styles, the Paragraph class and the page template of both PDFs.
 
-Everything here is created once per process (``@cache``): registering a TTF font parses the
-whole file, and building styles per paragraph would cost more than the layout itself
-(design.md §5 gives the report 1.5× a bare reportlab script).
+Styles are created once per process (``@cache``), like the fonts (:mod:`.fonts`): building
+them per paragraph would cost more than the layout itself (design.md §5 gives the report
+1.5× a bare reportlab script).
 
 Every text that reaches a :class:`Paragraph` goes through :func:`para` or :func:`esc`, which
 escape reportlab's mini-markup: YAML content or a name must print literally and can never
@@ -12,10 +12,11 @@ become an ``<img>`` fetch or a ``<font>`` change.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import reportlab.rl_config
 from reportlab.lib import colors
@@ -24,21 +25,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 
 from zelfscan.core.model import Level
-from zelfscan.paths import fonts_dir
+from zelfscan.report.fonts import FONT, FONT_BOLD, forget_widths, register_fonts
 
 reportlab.rl_config.trustedHosts = None
-
-FONT = "ZelfscanSans"
-FONT_BOLD = "ZelfscanSans-Bold"
-FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
-"""DejaVu Sans (Bitstream Vera licence, resources/fonts/LICENSE-DejaVu.txt): it covers
-Dutch diacritics, typographic quotes, €, and the tick-box and level symbols used below."""
 
 PAGE_SIZE = A4
 MARGIN_X = 20 * mm
@@ -83,15 +77,61 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_Parses = dict[tuple[str, ParagraphStyle, int], tuple[str, ParagraphStyle, list[Any]]]
+_PARSES: ContextVar[_Parses | None] = ContextVar("zelfscan_report_parses", default=None)
+
+
+@contextmanager
+def parse_once() -> Iterator[None]:
+    """Paragraphs made inside share the parse of an identical text in the same style.
+
+    reportlab parses each paragraph's markup with an HTML parser. In a report the same text
+    recurs in the same style (labels under every advice item, contact lines, tick boxes,
+    priorities, the same reasons under several items): 1 532 paragraphs, 871 different, and
+    parsing was the larger part of building the story. The parsed fragments are copied for
+    each paragraph, as reportlab would have made them. They are forgotten when the block ends,
+    so no text of the report stays in memory.
+    """
+    token = _PARSES.set({})
+    try:
+        yield
+    finally:
+        _PARSES.reset(token)
+
+
 class Paragraph(_Paragraph):  # type: ignore[misc]
-    """reportlab's Paragraph, laid out once per width.
+    """reportlab's Paragraph, parsed once per story (:func:`parse_once`), laid out once per width.
 
     Tables wrap their cells to size the rows and again to draw them, KeepTogether wraps its
     content to measure it and the frame wraps it again: the worst-case report wrapped its
     1 500 paragraphs 3 600 times. ``wrap`` depends only on the width (and the text and
     style, which do not change), so the lines of the last wrap are reused for the same
-    width; a split makes new paragraphs. The PDFs are byte-identical with and without this.
+    width; a split makes new paragraphs. The PDFs are byte-identical with and without both.
     """
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        bulletText: str | None = None,
+        frags: list[Any] | None = None,
+        caseSensitive: int = 1,
+        encoding: str = "utf8",
+    ) -> None:
+        parses = _PARSES.get()
+        if parses is None or frags is not None or text is None:
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        key = (text, style, caseSensitive)
+        known = parses.get(key)
+        if known is None:
+            super().__init__(text, style, bulletText, None, caseSensitive, encoding)
+            if not isinstance(self.bulletText, list):  # else a <bullet> tag set it: not shared
+                parses[key] = (self.text, self.style, self.frags)
+            return
+        clean, parsed_style, parsed = known
+        copies = [frag.clone() for frag in parsed]
+        super().__init__(clean, parsed_style, bulletText, copies, caseSensitive, encoding)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         last = self.__dict__.get("_last_wrap")
@@ -122,52 +162,7 @@ def markup(template: str, *values: str) -> str:
     return template.format(*(esc(v) for v in values))
 
 
-class MeasuredTTFont(TTFont):  # type: ignore[misc]
-    """A TTFont that remembers the width of each (text, size) it measured.
-
-    reportlab measures every word in pure Python, once per wrap, and a paragraph is wrapped
-    two or three times (tables measure their cells, KeepTogether measures its content, then
-    the frame wraps again): ~44 000 measurements for the longest report, of ~9 000 distinct
-    words. A width depends only on the text, the size and the font's metrics, so the result
-    is the same. :func:`forget_widths` empties the memory at the start and end of every
-    document, so no word of a user's answers stays in memory after the PDF is made.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.widths: dict[tuple[str, float], float] = {}
-
-    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
-        if not isinstance(text, str):
-            return float(super().stringWidth(text, size, encoding))
-        key = (text, size)
-        width = self.widths.get(key)
-        if width is None:
-            width = self.widths[key] = super().stringWidth(text, size, encoding)
-        return width
-
-
-def forget_widths() -> None:
-    """Empty the remembered string widths of the embedded fonts (see MeasuredTTFont)."""
-    for name in FONT_FILES:
-        font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
-        if isinstance(font, MeasuredTTFont):
-            font.widths.clear()
-
-
-@cache
-def register_fonts() -> None:
-    """Register the embedded TTF fonts once; ``<b>`` in markup picks the bold face."""
-    folder = fonts_dir()
-    for name, filename in FONT_FILES.items():
-        pdfmetrics.registerFont(MeasuredTTFont(name, str(folder / filename)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Styles:
+class Styles(NamedTuple):
     """All paragraph styles, built once; flowables share them instead of copying."""
 
     body: ParagraphStyle
