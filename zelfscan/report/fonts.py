@@ -45,10 +45,10 @@ class BulkTTFace(TTFontFace):  # type: ignore[misc]
 
     reportlab's ``extractInfo`` reads the ~6 000 glyphs of a DejaVu face one
     ``read_ushort`` at a time: ~8 ms per face, twice per report. This reads the same tables
-    with one ``unpack_from`` each and builds the same attributes, in the same order, with the
-    same quirks (trailing glyphs in ``hmetrics`` carry the last width already scaled, as in
-    reportlab). Only the common layout is handled here: a format-4 or format-12 cmap and
-    TrueType outlines; any other font is read by reportlab itself.
+    with one ``unpack_from`` each and builds equal attributes (lists and the character map in
+    the same order) with the same quirks (trailing glyphs in ``hmetrics`` carry the last
+    width already scaled, as in reportlab). Only the common layout is handled here: a
+    format-4 or format-12 cmap and TrueType outlines; reportlab reads any other font itself.
     """
 
     def extractInfo(self, charInfo: int = 1) -> None:
@@ -72,24 +72,25 @@ class BulkTTFace(TTFontFace):  # type: ignore[misc]
             return False
         char_to_glyph, glyph_to_char = cmap
         glyphs = self.numGlyphs
-
-        scale = self._pdfScale
+        # hmtx: an advance width and a left side bearing per glyph, then only bearings; the
+        # glyphs past the pairs take the last width (in hmetrics: already scaled, as in
+        # reportlab). Glyphs past both have no width.
         hmtx = self.table["hmtx"]["offset"]
         pairs = unpack_from(f">{2 * metrics_count}H", data, hmtx)
+        bearings = unpack_from(
+            f">{max(0, glyphs - metrics_count)}H", data, hmtx + 4 * metrics_count
+        )
+        advances = [self._pdfScale(width) for width in pairs[0::2]]
+        last = advances[-1]
         hmetrics = list(zip(pairs[0::2], pairs[1::2], strict=True))
-        widths: dict[int, Any] = {}
-        aw: Any = None
-        for glyph, (raw, _lsb) in enumerate(hmetrics):
-            aw = scale(raw)
-            if glyph == 0:
-                self.defaultWidth = aw
-            for char in glyph_to_char.get(glyph, ()):
-                widths[char] = aw
-        trailing = max(0, glyphs - metrics_count)
-        for glyph, lsb in enumerate(unpack_from(f">{trailing}H", data, hmtx + 4 * metrics_count)):
-            hmetrics.append((aw, lsb))
-            for char in glyph_to_char.get(metrics_count + glyph, ()):
-                widths[char] = aw
+        hmetrics += [(last, bearing) for bearing in bearings]
+        covered = max(glyphs, metrics_count)
+        widths = {
+            char: advances[glyph] if glyph < metrics_count else last
+            for char, glyph in char_to_glyph.items()
+            if glyph < covered
+        }
+        self.defaultWidth = advances[0]
 
         loca = self.table["loca"]["offset"]
         if loc_format == 0:
