@@ -22,17 +22,8 @@ from zelfscan.core.model import (
     QuestionType,
 )
 from zelfscan.report.document import Translate, translator
-from zelfscan.report.styles import (
-    BOX_EMPTY,
-    Paragraph,
-    esc,
-    markup,
-    new_document,
-    numbered_canvas,
-    para,
-    parse_once,
-    styles,
-)
+from zelfscan.report.paragraphs import Paragraph, esc, markup, para, parse_once
+from zelfscan.report.styles import BOX_EMPTY, new_document, numbered_canvas, styles
 
 INLINE_CHARS = 80
 """Options whose labels fit on about one line are printed side by side (saves paper)."""

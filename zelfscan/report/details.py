@@ -11,16 +11,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 from zelfscan.core.model import Thresholds
 from zelfscan.report.content import AdviceEntry, ContactEntry, ReportDocument
 from zelfscan.report.document import LEVEL_WORDS, Translate
-from zelfscan.report.styles import (
-    BOX_EMPTY,
-    Paragraph,
-    esc,
-    grid_style,
-    markup,
-    para,
-    styles,
-    widths,
-)
+from zelfscan.report.paragraphs import Paragraph, esc, markup, para
+from zelfscan.report.styles import BOX_EMPTY, grid_style, styles, widths
 
 Story = list[Flowable]
 

@@ -22,6 +22,7 @@ from zelfscan.report.charts import score_bar
 from zelfscan.report.content import AdviceEntry, ReportDocument
 from zelfscan.report.details import contact_line
 from zelfscan.report.document import Translate
+from zelfscan.report.paragraphs import Paragraph, esc, markup, para
 from zelfscan.report.styles import (
     ACCENT,
     BOX_DONE,
@@ -31,11 +32,7 @@ from zelfscan.report.styles import (
     SHADE,
     URGENT_BG,
     URGENT_EDGE,
-    Paragraph,
-    esc,
     grid_style,
-    markup,
-    para,
     styles,
     widths,
 )

@@ -23,7 +23,8 @@ from zelfscan.report.details import (
 )
 from zelfscan.report.document import translator
 from zelfscan.report.front import action_plan, cover, summary, top_three
-from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas, parse_once
+from zelfscan.report.paragraphs import parse_once
+from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas
 from zelfscan.storage.atomic import atomic_write
 
 Story = list[Flowable]

@@ -1,20 +1,14 @@
-"""Colours, paragraph and table styles, the Paragraph class and the page template of both PDFs.
+"""Colours, paragraph and table styles, and the page template shared by both PDFs.
 
 Styles are created once per process (``@cache``), like the fonts (:mod:`.fonts`): building
 them per paragraph would cost more than the layout itself (design.md §5 gives the report
-1.5× a bare reportlab script).
-
-Every text that reaches a :class:`Paragraph` goes through :func:`para` or :func:`esc`, which
-escape reportlab's mini-markup: YAML content or a name must print literally and can never
-become an ``<img>`` fetch or a ``<font>`` change.
+1.5× a bare reportlab script). Text becomes a Paragraph in :mod:`.paragraphs`.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -26,7 +20,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 
 from zelfscan.core.model import Level
@@ -69,97 +62,6 @@ LEVEL_SYMBOLS: dict[Level, str] = {
     Level.ONBEKEND: "?",
 }
 """Printed next to every level word: a level is never told by colour alone."""
-
-
-def escape(text: str) -> str:
-    """``xml.sax.saxutils.escape`` (``&``, ``<``, ``>``), without importing it: that module
-    pulls in urllib.request, http.client and ssl, ~25 ms of every report for three replaces."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-_Parses = dict[tuple[str, ParagraphStyle, int], tuple[str, ParagraphStyle, list[Any]]]
-_PARSES: ContextVar[_Parses | None] = ContextVar("zelfscan_report_parses", default=None)
-
-
-@contextmanager
-def parse_once() -> Iterator[None]:
-    """Paragraphs made inside share the parse of an identical text in the same style.
-
-    reportlab parses each paragraph's markup with an HTML parser. In a report the same text
-    recurs in the same style (labels under every advice item, contact lines, tick boxes,
-    priorities, the same reasons under several items): 1 532 paragraphs, 871 different, and
-    parsing was the larger part of building the story. The parsed fragments are copied for
-    each paragraph, as reportlab would have made them. They are forgotten when the block ends,
-    so no text of the report stays in memory.
-    """
-    token = _PARSES.set({})
-    try:
-        yield
-    finally:
-        _PARSES.reset(token)
-
-
-class Paragraph(_Paragraph):  # type: ignore[misc]
-    """reportlab's Paragraph, parsed once per story (:func:`parse_once`), laid out once per width.
-
-    Tables wrap their cells to size the rows and again to draw them, KeepTogether wraps its
-    content to measure it and the frame wraps it again: the worst-case report wrapped its
-    1 500 paragraphs 3 600 times. ``wrap`` depends only on the width (and the text and
-    style, which do not change), so the lines of the last wrap are reused for the same
-    width; a split makes new paragraphs. The PDFs are byte-identical with and without both.
-    """
-
-    def __init__(
-        self,
-        text: str | None,
-        style: ParagraphStyle,
-        bulletText: str | None = None,
-        frags: list[Any] | None = None,
-        caseSensitive: int = 1,
-        encoding: str = "utf8",
-    ) -> None:
-        parses = _PARSES.get()
-        if parses is None or frags is not None or text is None:
-            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
-            return
-        key = (text, style, caseSensitive)
-        known = parses.get(key)
-        if known is None:
-            super().__init__(text, style, bulletText, None, caseSensitive, encoding)
-            if not isinstance(self.bulletText, list):  # else a <bullet> tag set it: not shared
-                parses[key] = (self.text, self.style, self.frags)
-            return
-        clean, parsed_style, parsed = known
-        copies = [frag.clone() for frag in parsed]
-        super().__init__(clean, parsed_style, bulletText, copies, caseSensitive, encoding)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        last = self.__dict__.get("_last_wrap")
-        if last is not None and last[0] == availWidth and last[1] is self.__dict__.get("blPara"):
-            self.width, self.height = last[2]
-            return last[2]  # type: ignore[no-any-return]
-        size = super().wrap(availWidth, availHeight)
-        self._last_wrap = (availWidth, self.__dict__.get("blPara"), size)
-        return size  # type: ignore[no-any-return]
-
-
-def esc(text: str) -> str:
-    """Escape ``text`` for reportlab's paragraph markup; line breaks stay line breaks."""
-    return escape(text).replace("\n", "<br/>")
-
-
-def para(text: str, style: ParagraphStyle) -> _Paragraph:
-    """A Paragraph of literal ``text`` (escaped): the only way dynamic text enters a PDF."""
-    return Paragraph(esc(text), style)
-
-
-def markup(template: str, *values: str) -> str:
-    """Fill ``{}`` slots in a trusted markup ``template`` with escaped ``values``.
-
-    For the few places that need bold labels next to dynamic text: the template is a
-    constant of ours, only the values come from YAML or answers.
-    """
-    return template.format(*(esc(v) for v in values))
 
 
 class Styles(NamedTuple):
