@@ -15,16 +15,10 @@ Qt-free on purpose: the CLI, the storage layer and tests use it without a QAppli
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import logging
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
-
-log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "zelfscan"
 HOME_ENV = "ZELFSCAN_HOME"
@@ -75,6 +69,8 @@ def user_dirs(home: Path | None = None) -> UserDirs:
             questionnaires=data / "questionnaires",
             home=root,
         )
+    import platformdirs  # here, not at the top: every start and CLI call imports this module
+
     pd = platformdirs.PlatformDirs(APP_DIR_NAME, appauthor=False)
     data = pd.user_data_path
     return UserDirs(
@@ -155,12 +151,21 @@ def harden_process() -> Hardening:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         core_off = resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
     except (ImportError, ValueError, OSError) as exc:
-        log.warning("could not disable core dumps: %s", type(exc).__name__)
+        _warn("could not disable core dumps: %s", type(exc).__name__)
     not_dumpable = False
     if sys.platform.startswith("linux"):
         try:
+            import ctypes
+
             libc = ctypes.CDLL(None, use_errno=True)
             not_dumpable = libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
         except (OSError, AttributeError):
-            log.warning("could not mark the process non-dumpable")
+            _warn("could not mark the process non-dumpable")
     return Hardening(umask_set=umask_set, core_dumps_off=core_off, not_dumpable=not_dumpable)
+
+
+def _warn(message: str, *args: object) -> None:
+    """Log a hardening step that failed (rare: ``logging`` is imported only then)."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
