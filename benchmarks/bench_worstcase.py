@@ -41,7 +41,11 @@ def _least_safe(question: Question) -> AnswerValue | None:
     if question.type is QuestionType.TEXT or not question.options:
         return None
     if question.type is QuestionType.MULTIPLE:
-        return ()
+        if not question.required:
+            return ()
+        # nothing ticked is no answer to a required checklist: its "none of these" instead
+        exclusive = [o for o in question.options if o.exclusive]
+        return ((exclusive or list(question.options))[0].id,)
     scored = [o for o in question.options if o.points is not None]
     pick = min(scored, key=lambda o: o.points or 0.0) if scored else question.options[0]
     return pick.id
@@ -49,19 +53,26 @@ def _least_safe(question: Question) -> AnswerValue | None:
 
 def _candidates(question: Question, current: AnswerValue | None) -> Iterator[AnswerValue]:
     if question.type is QuestionType.MULTIPLE:
-        ticked = tuple(current) if isinstance(current, tuple) else ()
-        yield ()
-        for option in question.options:
-            if option.exclusive:
-                yield (option.id,)
-            elif option.id in ticked:
-                yield tuple(t for t in ticked if t != option.id)
-            else:
-                plain = [t for t in ticked if not (question.option(t) or option).exclusive]
-                yield (*plain, option.id)
+        for value in _checklist_candidates(question, current):
+            if value or not question.required:  # a required checklist needs a tick
+                yield value
     else:
         for option in question.options:
             yield option.id
+
+
+def _checklist_candidates(question: Question, current: AnswerValue | None) -> Iterator[AnswerValue]:
+    """Nothing, or the current ticks with one option toggled (an exclusive one alone)."""
+    ticked = tuple(current) if isinstance(current, tuple) else ()
+    yield ()
+    for option in question.options:
+        if option.exclusive:
+            yield (option.id,)
+        elif option.id in ticked:
+            yield tuple(t for t in ticked if t != option.id)
+        else:
+            plain = [t for t in ticked if not (question.option(t) or option).exclusive]
+            yield (*plain, option.id)
 
 
 def worst_case(questionnaire: Questionnaire) -> dict[str, AnswerValue]:
