@@ -12,6 +12,7 @@ from zelfscan.gui.dialogs.passphrase import PassphraseDialog
 from zelfscan.gui.dialogs.wipe import WipeDialog
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.shortcuts import Shortcut
+from zelfscan.gui.vault_lock import lock_path
 from zelfscan.logsetup import LOG_NAME
 from zelfscan.storage.settings import load_settings
 from zelfscan.userdirs import UserDirs, user_dirs
@@ -117,6 +118,7 @@ def test_training_mode_writes_nothing(qtbot, mini, tmp_path: Path) -> None:
         app.window.start_scan("mini")
         answer_profile(app)
         app.window.language_actions["nl"].trigger()
+    assert not lock_path(home.vault_file).exists()  # no vault, so no vault lock either
     assert not (tmp_path / "training-home").exists()
 
 
@@ -135,6 +137,7 @@ def test_alles_wissen_shows_where_and_removes_vault_settings_and_logs(
     assert dirs.vault_file in before
     assert dirs.settings_file in before
     assert dirs.logs / LOG_NAME in before
+    assert lock_path(dirs.vault_file) in before  # held while this window has the vault
     shown: dict[str, str] = {}
 
     def confirm(dialog: QDialog) -> int:
@@ -156,6 +159,10 @@ def test_alles_wissen_shows_where_and_removes_vault_settings_and_logs(
         assert str(path) in shown["delete"]
         assert str(path) in shown["removed"]
         assert not path.exists()
+    assert str(lock_path(dirs.vault_file)) in shown["delete"]
+    assert str(lock_path(dirs.vault_file)) in shown["removed"]
+    assert not lock_path(dirs.vault_file).exists()
+    assert not app.privacy.controller.instance_lock.held
     assert str(own) in shown["keep"]
     assert own.exists()
     assert shown["result"].startswith("Klaar.")

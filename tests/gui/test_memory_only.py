@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from zelfscan.core.catalog import builtin_dirs, discover
+from zelfscan.gui.vault_lock import lock_path
 from zelfscan.gui.wizard import RESULTS_ID
 from zelfscan.logsetup import LOG_NAME
 from zelfscan.userdirs import SETTINGS_FILENAME, user_dirs
@@ -115,6 +116,7 @@ def test_a_complete_memory_only_scan_leaves_only_the_pdf(
     leaks = [p for p in new_files if p != pdf and holds_canary(p)]
     assert leaks == []
     assert not dirs.vault_file.exists()
+    assert not lock_path(dirs.vault_file).exists()  # the vault lock comes with the vault only
     # the shared system temp folder: nothing new of ours, and no new file holds the canary
     for name in set(os.listdir(system_temp)) - system_before:
         entry = system_temp / name

@@ -20,7 +20,7 @@ from zelfscan.storage.errors import DamagedFile, StorageIOError, WrongPassphrase
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import UserDirs, user_dirs
 
-from .vault_helpers import CHEAP, PASS, PROFILE, App, answer_profile, make_app
+from .vault_helpers import CHEAP, PASS, PROFILE, App, answer_profile, make_app, quit_app
 
 NOTE = "kanarie-notitie 7f3a"
 
@@ -57,9 +57,8 @@ def test_create_answer_autosave_close_and_resume(qtbot, mini, dirs: UserDirs, ap
     assert scan.answers["slot"] == "ja"
     assert scan.position == "thuis"
     assert NOTE.encode() not in dirs.vault_file.read_bytes()
-    app.window.close_scan()
-    app.privacy.controller.lock()
-    app.window.close()
+    quit_app(app)
+    assert not app.privacy.controller.instance_lock.held
 
     # a new app session: passphrase once, the list, "Verder"
     second = make_app(qtbot, [mini], dirs)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from zelfscan.core.model import Questionnaire
@@ -106,6 +107,19 @@ def make_app(
     features.flow.exec_dialog = driver
     features.flow.inform = lambda title, text: driver.messages.append((title, text))
     return App(window, features, driver, dirs)
+
+
+def quit_app(app: App) -> None:
+    """What quitting does to the vault: ``aboutToQuit`` closes it and gives its lock back.
+
+    The test process keeps running, so a "next start" is another :func:`make_app` on the same
+    folder; without this the first window would still hold the vault lock (as a live app does).
+    """
+    app.window.close_scan()
+    instance = QCoreApplication.instance()
+    assert instance is not None
+    instance.aboutToQuit.emit()
+    app.window.close()
 
 
 def answer_profile(app: App) -> None:

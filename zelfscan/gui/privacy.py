@@ -5,11 +5,14 @@
 * sets up logging: redacted, to ``dirs.logs`` normally, to stderr only in training mode
   (``--training`` writes nothing to disk at all: no settings, no log, no vault);
 * removes temp files a killed save left in the data folder (only when the folder exists:
-  start-up must not create folders);
+  start-up must not create folders; and not while a vault lock file is there, because another
+  running Zelfscan may be saving: the lock holder cleans up when it takes the lock);
 * reads the settings file if there is one, and writes it only when the user changes a
   setting, so by default nothing about the user exists on disk;
 * wires the vault (:mod:`zelfscan.gui.vault_flow`), the lock (:mod:`zelfscan.gui.lock`),
-  the emergency save of the exception hook, and the Privacy menu.
+  the emergency save of the exception hook, and the Privacy menu;
+* gives the vault lock (:mod:`zelfscan.gui.vault_lock`) back when the app quits. It is taken
+  only when the user opens the vault, so memory-only and training sessions never write one.
 
 The encryption self-test imports ``cryptography``, which is too heavy for the start-up
 budget, so it runs in the background the first time the user picks the vault option.
@@ -23,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
@@ -32,6 +35,7 @@ from zelfscan.gui.lock import LockController
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.vault_flow import VaultFlow
+from zelfscan.gui.vault_lock import VaultInUse, lock_path
 from zelfscan.gui.vault_session import VaultController
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.workers import Pool, run_in_background
@@ -73,6 +77,9 @@ class Privacy(QObject):
         self.lock.locked_changed.connect(lambda _locked: self.update_availability())
         error.on_error_save(self.controller.emergency_save)
         self.controller.unlocked_changed.connect(self._start_file_log)
+        app = QCoreApplication.instance()
+        if app is not None:  # exit: the next start must find the vault free (no stale lock)
+            app.aboutToQuit.connect(self.controller.close)
         self._build_menu()
         self._hook_window()
         self.retranslate()
@@ -213,16 +220,28 @@ class Privacy(QObject):
         dialog.deleteLater()
 
     def wipe(self, include_questionnaires: bool) -> list[Path]:
-        """Forget the open scan, close the vault and the log file, then delete everything."""
-        from zelfscan.storage.wipe import wipe_everything
+        """Forget the open scan, close the vault and the log file, then delete everything.
 
+        Refused (:class:`VaultInUse`, nothing deleted) while another running Zelfscan has the
+        vault open: it would write the vault again at its next answer, so "everything" would
+        not stay deleted. The lock is given back just before the delete, which removes the
+        lock file and then the emptied folder with the rest.
+        """
+        from zelfscan.storage.wipe import WipeIncomplete, wipe_everything
+
+        if not self.controller.reserve():
+            raise VaultInUse()
         self.window.close_scan()
-        self.controller.detach()
-        if self.controller.vault is not None:
-            self.controller.vault.close()
-            self.controller.vault = None
+        lock_file = self.controller.instance_lock.path
+        had_lock = lock_file.exists()
+        self.controller.close()
         setup_logging(None)  # closes the log file; nothing is logged to disk after a wipe
-        return wipe_everything(self.dirs, include_questionnaires=include_questionnaires)
+        gone = [lock_file] if had_lock and not lock_file.exists() else []  # the dialog listed it
+        try:
+            return gone + wipe_everything(self.dirs, include_questionnaires=include_questionnaires)
+        except WipeIncomplete as exc:
+            exc.removed[:0] = gone
+            raise
 
 
 def _apply_settings(window: MainWindow, settings: Settings, *, lang: str) -> None:
@@ -247,7 +266,7 @@ def install(
     # who keep a vault, from the moment it is opened (see Privacy._start_file_log).
     keeps_vault = not training and dirs.vault_file.exists()
     setup_logging(dirs.logs if keeps_vault else None)
-    if not training and dirs.data.is_dir():
+    if not training and dirs.data.is_dir() and not lock_path(dirs.vault_file).exists():
         from zelfscan.storage.atomic import clean_stale_temp_files
 
         if clean_stale_temp_files(dirs.data):

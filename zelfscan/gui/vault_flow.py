@@ -6,6 +6,10 @@ drives the main window. Every question is an injectable callable or goes through
 
 The dialogs are imported where they are opened: most sessions never use the vault, and the
 imports were part of every start (docs/performance.md).
+
+Only one running Zelfscan can have the vault open (:mod:`zelfscan.gui.vault_lock`): a second
+one hears so before it is asked for the passphrase, and nothing of the vault is touched. Its
+memory-only scans work as always.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtCore import QDir, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from zelfscan.gui.session import ScanSession, StorageChoice
+from zelfscan.gui.vault_lock import in_use_text
 from zelfscan.gui.vault_session import (
     RESULTS_POSITION,
     REVIEW_POSITION,
@@ -72,9 +77,16 @@ class VaultFlow(QObject):
 
     # --- unlocking -------------------------------------------------------------------------
     def ask_unlock(self, then: Callable[[], None]) -> None:
-        """Run ``then`` with an open vault, asking the passphrase only when it is locked."""
+        """Run ``then`` with an open vault, asking the passphrase only when it is locked.
+
+        When another running Zelfscan has the vault, the user is told so instead of being
+        asked a passphrase that could not help.
+        """
         if self.controller.is_open:
             then()
+            return
+        if not self.controller.reserve():
+            self.tell_in_use()
             return
         creating = not self.controller.exists
         controller = self.controller
@@ -100,6 +112,16 @@ class VaultFlow(QObject):
         dialog.deleteLater()
         if accepted and self.controller.is_open:
             then()
+        else:
+            self.controller.release_unless_open()
+
+    def tell_in_use(self) -> None:
+        self.inform(
+            _("Vault already open"),
+            in_use_text()
+            + "\n\n"
+            + _("You can still do a scan now with “Only in memory”. Then nothing is saved."),
+        )
 
     # --- starting and resuming ---------------------------------------------------------------
     def start(self, questionnaire_id: str) -> None:

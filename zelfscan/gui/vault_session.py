@@ -9,6 +9,11 @@ Argon2id, and that runs through :func:`run_in_background`.
 Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault_flow`), so the logic can be
 tested with a plain session. ``params`` is the injectable KDF cost: tests pass cheap values,
 production leaves it ``None`` (the storage layer's defaults). There is no global switch.
+
+Opening the vault also takes its lock (:mod:`zelfscan.gui.vault_lock`), so a second running
+Zelfscan can not open the same vault and overwrite this one's answers. The lock stays with
+this process until :meth:`VaultController.close` (exit, "alles wissen"); see that module for
+why locking the window (Ctrl+L) keeps it.
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ from PySide6.QtCore import QObject, Signal
 from zelfscan.core import flow
 from zelfscan.core.migrate import carry_over
 from zelfscan.gui.session import ScanSession
+from zelfscan.gui.vault_lock import VaultInUse, VaultLock
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import current_language
+from zelfscan.storage.errors import StorageError, StorageIOError
+from zelfscan.userdirs import ensure
 
 if TYPE_CHECKING:
     from zelfscan.storage.content import Scan
@@ -75,6 +83,9 @@ class VaultController(QObject):
         self.scan: Scan | None = None
         self._in_vault = False
         self.busy = False
+        self.instance_lock = VaultLock(path)
+        self._claimed = False
+        """This process has opened the vault (since the last close): the lock is ours to keep."""
 
     # --- the vault itself -----------------------------------------------------------------
     @property
@@ -97,8 +108,24 @@ class VaultController(QObject):
         on_done: Callable[[], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        """Create or open the vault off the GUI thread (Argon2id is slow on purpose)."""
+        """Create or open the vault off the GUI thread (Argon2id is slow on purpose).
+
+        First the vault lock is taken (on this thread, before any file is read or written):
+        when another running Zelfscan holds it, ``on_error`` gets :class:`VaultInUse`.
+        """
         path, kdf = self.path, self._kdf()
+        try:
+            if create:
+                ensure(path.parent)
+            if not self._take_lock():
+                on_error(VaultInUse())
+                return
+        except StorageError as exc:  # the lock file could not be made (no access, disk full)
+            on_error(exc)
+            return
+        except OSError as exc:
+            on_error(StorageIOError(type(exc).__name__))
+            return
 
         def job() -> Vault:
             from zelfscan.storage.vault import Vault
@@ -110,6 +137,7 @@ class VaultController(QObject):
         def done(vault: object) -> None:
             self.busy = False
             self.vault = vault  # type: ignore[assignment]
+            self._claimed = True
             if from_backup or self.vault.dirty:  # type: ignore[union-attr]
                 self._write()  # repair the main file / upgrade the KDF at once
             self.unlocked_changed.emit(True)
@@ -117,19 +145,77 @@ class VaultController(QObject):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
+            self.release_unless_open()
             on_error(exc)
 
         self.busy = True
         run_in_background(job, done, failed, pool=self.pool)
 
     def lock(self) -> None:
-        """Save what is bound, then drop the key and the decrypted scans from memory."""
+        """Save what is bound, then drop the key and the decrypted scans from memory.
+
+        The vault lock is kept: this window still owns the vault and resumes its scan after
+        the passphrase, so another window must not open it meanwhile (see :meth:`close`).
+        """
         self.save_now()
         self.detach()
         if self.vault is not None:
             self.vault.close()
         self.vault = None
         self.unlocked_changed.emit(False)
+
+    # --- one running Zelfscan per vault ----------------------------------------------------
+    def _take_lock(self) -> bool:
+        """Take the vault lock (the folder must exist); ``False``: another process has it.
+
+        The first time, temp files a killed save left next to the vault are removed: only the
+        lock holder writes there, so none of them can belong to a live save.
+        """
+        if self.instance_lock.held:
+            return True
+        if not self.instance_lock.acquire():
+            return False
+        from zelfscan.storage.atomic import clean_stale_temp_files
+
+        if clean_stale_temp_files(self.path.parent):
+            log.info("removed temp files left by an interrupted save")
+        return True
+
+    def reserve(self) -> bool:
+        """Take the lock before the passphrase is asked, so a second window hears it at once.
+
+        ``False`` when another running Zelfscan holds it. Without a data folder nobody can
+        hold it and nothing is created here (:meth:`unlock` makes the folder when it creates
+        the vault). A lock that can not be written is left for :meth:`unlock` to report.
+        """
+        if self.instance_lock.held or not self.path.parent.is_dir():
+            return True
+        try:
+            return self._take_lock()
+        except (StorageError, OSError):
+            return True
+
+    def release_unless_open(self) -> None:
+        """Give the lock back when this process never got the vault open (a cancelled dialog)."""
+        if self.vault is None and not self._claimed:
+            self.instance_lock.release()
+
+    def close(self) -> None:
+        """At exit and before "alles wissen": drop the key and the scans, then give the lock back.
+
+        Nothing is saved here: every change was saved when it was made (autosave), and a save
+        that fails at exit could only show a dialog nobody reads. The scan is detached first,
+        so nothing writes to the vault after the lock is gone.
+        """
+        was_open = self.vault is not None
+        self.detach()
+        if self.vault is not None:
+            self.vault.close()
+        self.vault = None
+        self._claimed = False
+        self.instance_lock.release()
+        if was_open:
+            self.unlocked_changed.emit(False)
 
     def scans(self, questionnaire_id: str | None = None) -> list[Scan]:
         """Saved scans, newest first (the list the user picks from)."""
@@ -146,8 +232,6 @@ class VaultController(QObject):
         self._write()
 
     def _write(self) -> bool:
-        from zelfscan.storage.errors import StorageError
-
         if self.vault is None:
             return False
         try:

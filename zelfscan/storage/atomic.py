@@ -13,8 +13,9 @@ empty file, even when the process is killed or the disk fills up mid-write. Reci
 5. ``fsync`` the folder (POSIX) so the rename itself survives a power cut.
 
 Callers encrypt *before* calling this, so a temp file only ever holds ciphertext. A kill
-between steps can leave a temp file behind; :func:`clean_stale_temp_files` removes those at
-startup (after the single-instance lock is taken, so it never races a live writer).
+between steps can leave a temp file behind; :func:`clean_stale_temp_files` removes those when
+no other process can be writing: by the GUI when it takes the vault lock, and at start-up only
+while no vault lock file exists.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ def clean_stale_temp_files(folder: Path) -> list[Path]:
     """Delete temp files a killed save left in ``folder``; return what was removed.
 
     Only regular files with our prefix are touched (never symlinks, never other files).
-    Call this after taking the single-instance lock: a live writer's temp file looks the same.
+    Call this only when no other process can be saving here (e.g. while holding the vault
+    lock): a live writer's temp file looks the same.
     """
     removed: list[Path] = []
     try:

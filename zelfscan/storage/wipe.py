@@ -14,7 +14,8 @@ them too.
 Files are unlinked, not overwritten: on SSDs and journaling filesystems overwriting does not
 reach the old blocks, and the vault is ciphertext anyway (the user docs recommend full-disk
 encryption). Symlinks are removed, never followed. Before calling this the GUI must close the
-vault and the log file handlers (Windows can not delete open files).
+vault, give back its lock (``vault.zsv.lock``, then deleted with the rest) and close the log
+file handlers (Windows can not delete open files).
 """
 
 from __future__ import annotations

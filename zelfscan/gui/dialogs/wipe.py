@@ -3,7 +3,9 @@
 The user sees the real paths before anything happens (the promise is "we show you where"),
 the default button is Cancel, and afterwards the dialog lists exactly what was removed, or
 what could not be removed and why that matters. The deleting itself is a callable handed in
-by the caller, which first closes the vault and the log file.
+by the caller, which first closes the vault and the log file. When the caller refuses before
+deleting anything (another running Zelfscan has the vault open), the dialog says why and
+stays as it was, so the user can close the other window and try again.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _, current_language
+from zelfscan.storage.errors import StorageError
 from zelfscan.storage.wipe import WipeIncomplete, WipePlan, plan_wipe
 from zelfscan.userdirs import UserDirs
 
 Wipe = Callable[[bool], list[Path]]
-"""(include_questionnaires) -> removed paths; may raise WipeIncomplete."""
+"""(include_questionnaires) -> removed paths; may raise WipeIncomplete (some deleted) or
+another StorageError (nothing deleted)."""
 
 
 def _listing(paths: Sequence[Path], empty: str) -> str:
@@ -110,14 +114,21 @@ class WipeDialog(QDialog):
         except WipeIncomplete as exc:
             self.removed, self.failed = exc.removed, exc.failed
             message = exc.message(current_language())
+        except StorageError as exc:  # refused before anything was deleted
+            self._show_outcome(exc.message(current_language()) + " " + _("Nothing was deleted."))
+            self.refresh()
+            return
         self.delete_label.setText(_("Deleted:") if not self.failed else _("Not deleted:"))
         self.delete_list.setPlainText(
             _listing(self.failed or self.removed, _("Nothing needed deleting."))
         )
-        self.outcome.setText(message)
-        self.outcome.setAccessibleName(message)
-        self.outcome.setVisible(True)
+        self._show_outcome(message)
         self.include.setEnabled(False)
         self.go.setVisible(False)
         self.cancel.setText(_("&Close"))
         self.cancel.setAccessibleName(_("Close"))
+
+    def _show_outcome(self, message: str) -> None:
+        self.outcome.setText(message)
+        self.outcome.setAccessibleName(message)
+        self.outcome.setVisible(True)
