@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
+
+import pytest
 
 from zelfscan.logsetup import redact_template, setup_logging
 
@@ -63,3 +66,23 @@ def test_training_mode_writes_no_log(tmp_path: Path) -> None:
     assert setup_logging(None) is None
     logging.getLogger("zelfscan.test").warning("nothing on disk")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_console_no_console_handler(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The windowed build has ``sys.stderr is None``: no handler that fails on every record,
+    and logging's last resort (also stderr) is kept out by a NullHandler; the file log stays."""
+    monkeypatch.setattr(sys, "stderr", None)
+    root = logging.getLogger()
+    try:
+        assert setup_logging(None) is None
+        assert [type(h) for h in root.handlers] == [logging.NullHandler]
+        logging.getLogger("zelfscan.test").error("nowhere to go, and no error about it")
+        path = setup_logging(tmp_path / "logs")
+        assert path is not None
+        assert [type(h).__name__ for h in root.handlers] == ["RotatingFileHandler"]
+        logging.getLogger("zelfscan.test").warning("kept for %s", CANARY)
+        root.handlers[0].flush()
+        assert "WARNING zelfscan.test: kept for …" in path.read_text(encoding="utf-8")
+    finally:
+        monkeypatch.undo()
+        setup_logging(None)

@@ -61,17 +61,26 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> Path | None
 
     Returns the log file's path (for "alles wissen" and the about dialog), or ``None`` when
     nothing is written to disk (training mode passes ``None``).
+
+    The windowed build runs with ``sys.stderr`` set to ``None`` (PyInstaller's
+    ``console=False`` on Windows and macOS, like ``pythonw``): then there is no console
+    handler at all, rather than one that fails on every record, and with no file either a
+    ``NullHandler`` keeps logging's last-resort handler (which also writes to
+    ``sys.stderr``) out of it. The file log, when there is one, works the same either way.
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    console = logging.StreamHandler(sys.stderr)
-    console.setFormatter(formatter)
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    root.addHandler(console)
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setFormatter(formatter)
+        console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        root.addHandler(console)
     if log_dir is None:
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())
         return None
     log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = log_dir / LOG_NAME

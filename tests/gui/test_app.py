@@ -44,10 +44,11 @@ def test_self_test_exits_0(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 def test_self_test_on_a_real_x11_screen(tmp_path: Path) -> None:
     """The real windowing plugin (xcb) on a virtual screen, as on a Linux desktop: catches
-    missing system libraries that the offscreen plugin never needs."""
+    missing system libraries that the offscreen plugin never needs. ``--self-test-crash``:
+    the crash dialog is shown (and closed at once) on a real screen too."""
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "ZELFSCAN_HOME": str(tmp_path)}
     result = subprocess.run(
-        ["xvfb-run", "-a", sys.executable, "-m", "zelfscan", "--self-test"],
+        ["xvfb-run", "-a", sys.executable, "-m", "zelfscan", "--self-test-crash"],
         cwd=ROOT,
         env=env,
         capture_output=True,

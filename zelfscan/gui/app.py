@@ -1,13 +1,19 @@
 """Start the desktop app: arguments, process hardening, language, look, catalog, window.
 
 ``--self-test`` builds the main window and every questionnaire's wizard and quits: the smoke
-test for source checkouts and the frozen bundle (it works with QT_QPA_PLATFORM=offscreen).
+test for source checkouts and the frozen bundle (it works with QT_QPA_PLATFORM=offscreen, and
+without a console: see :func:`_without_console`). ``--self-test-crash`` also raises a test
+error inside a Qt slot and checks that the exception hook handled it (the windowed build has
+no console to look at, so the exit code says so); it is a separate flag because the first
+message box costs ~10 ms, and ``--self-test`` is the start-up benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,25 +23,44 @@ from zelfscan import APP_ID, APP_NAME, __version__
 from zelfscan.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from _typeshed import SupportsWrite
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from zelfscan.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors and ``--help`` print nothing where there is no console, and still exit
+    (2 and 0). Python guards ``sys.stderr is None`` itself only since 3.11.4 (gh-101640);
+    before that a bad argument to the windowed build ended in an ``AttributeError``."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        stream: SupportsWrite[str] | None = file if file is not None else sys.stderr
+        if message and stream is not None:
+            with contextlib.suppress(OSError):
+                stream.write(message)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="zelfscan", description="Zelfscan desktop app")
+    parser = _Parser(prog="zelfscan", description="Zelfscan desktop app")
     parser.add_argument("--training", action="store_true", help="start in training mode")
     parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     parser.add_argument("--home", type=Path, help="keep all user files under this folder")
     parser.add_argument(
         "--self-test", action="store_true", help="build every window offscreen-capable and exit"
     )
+    parser.add_argument(
+        "--self-test-crash",
+        action="store_true",
+        help="--self-test, and check that an error in a slot reaches the crash handling",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _without_console()
     args = parse_args(sys.argv[1:] if argv is None else argv)  # usage errors exit 2
 
     from zelfscan.userdirs import harden_process, user_dirs
@@ -74,13 +99,56 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     privacy.install(window, dirs, training=args.training, lang=args.lang)
     try:
-        if args.self_test:
-            return _self_test(app, window, catalog.errors)
+        if args.self_test or args.self_test_crash:
+            return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
         window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
         window.show()
         return app.exec()
     finally:
         _tear_down(window)
+
+
+def _without_console() -> None:
+    """Make a start without a console safe; call first.
+
+    The windowed build (PyInstaller ``console=False``) starts with ``sys.stdout`` and
+    ``sys.stderr`` set to ``None`` on Windows and macOS, and so does any Python that finds
+    descriptors 1 and 2 closed. The Python side is handled where it is written to, not by
+    pointing ``sys.stderr`` at ``os.devnull`` here: every writer on the app's paths either
+    checks for ``None`` (:class:`_Parser`, :func:`_say`, ``logsetup.setup_logging``) or is
+    the interpreter's own and already skips a missing stream (``print``, the default
+    ``sys.excepthook`` and ``threading.excepthook``, ``warnings``, unraisable exceptions).
+    That keeps ``sys.stderr is None`` a true answer to "is there a console?", and the
+    exception hook (``dialogs/error.py``) never writes to either stream. ``faulthandler``
+    is not used: it needs a real file, which a memory-only session must not write.
+
+    What only the process can fix is underneath Python: on POSIX a closed descriptor 0, 1
+    or 2 is handed to the next file opened. The log file would then become descriptor 2,
+    where Qt's own warnings go (unredacted, past the redacting formatter), and a vault or
+    PDF being saved could become descriptor 1 or 2 and take C-level output into its bytes.
+    So each closed one is opened on ``os.devnull`` before anything else is. Windows is left
+    alone: a GUI process without a console gets Qt's messages on the debugger output
+    (``OutputDebugString``), not on descriptor 2.
+    """
+    if os.name != "posix":
+        return
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)  # lowest free descriptor: this one
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            os.set_inheritable(fd, True)
+
+
+def _say(text: str, *, problem: bool = False) -> None:
+    """A line for whoever runs ``--self-test``: problems on stderr, the verdict on stdout,
+    nothing where there is no console (the exit code still tells)."""
+    stream = sys.stderr if problem else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
 
 
 def _freeze_long_lived() -> None:
@@ -109,18 +177,70 @@ def _tear_down(window: MainWindow) -> None:
     gc.collect()
 
 
-def _self_test(app: QApplication, window: MainWindow, errors: Sequence[object]) -> int:
-    """Show the window, open every wizard on its first page, process events, report."""
+def _self_test(
+    app: QApplication, window: MainWindow, errors: Sequence[object], *, crash: bool = False
+) -> int:
+    """Show the window, open every wizard on its first page, with ``crash`` check the
+    exception hook, report."""
     window.show()
     app.processEvents()
     for questionnaire_id in list(window.questionnaires):
         wizard = window.start_scan(questionnaire_id)
         app.processEvents()
         if wizard.currentPage() is None:
-            print(f"self-test: {questionnaire_id}: no first page", file=sys.stderr)
+            _say(f"self-test: {questionnaire_id}: no first page", problem=True)
             return 1
         window.close_scan()
+    if crash and not _exception_hook_works():
+        _say("self-test: an error in a slot did not reach the exception hook", problem=True)
+        return 1
     for problem in errors:
-        print(f"self-test: questionnaire not loaded: {problem}", file=sys.stderr)
-    print(f"self-test ok: {len(window.questionnaires)} questionnaire(s)")
+        _say(f"self-test: questionnaire not loaded: {problem}", problem=True)
+    _say(f"self-test ok: {len(window.questionnaires)} questionnaire(s)")
     return 0
+
+
+class SelfTestError(RuntimeError):
+    """Raised on purpose by ``--self-test-crash`` in a Qt slot, to check the exception hook."""
+
+
+def _exception_hook_works() -> bool:
+    """Raise inside a timer's slot in a running event loop, as a bug would, and tell whether
+    the installed hook took it all the way to the crash dialog (shown and closed at once).
+
+    The hook does what it does for any bug: the redacted log entry (only where a file log is
+    kept, i.e. for someone with a vault, and marked by the warning before it) and the
+    emergency saves (nothing is open during the self-test, so nothing is written). This is
+    the only way to check it in the windowed build, where there is no console to look at;
+    it takes no input and runs only inside the self-test, which quits right after.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from zelfscan.gui.dialogs import error
+
+    shown: list[str] = []
+
+    def close_at_once(box: QMessageBox) -> int:
+        box.show()
+        shown.append(box.text())
+        box.close()
+        return 0
+
+    def fail() -> None:
+        raise SelfTestError
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(fail)
+    timer.timeout.connect(loop.quit)  # runs after fail(), whatever became of its error
+    runner, error.dialog_runner = error.dialog_runner, close_at_once
+    try:
+        log.warning("self-test: raising a test error in a slot on purpose")
+        timer.start(0)
+        loop.exec()
+    except SelfTestError:  # PySide handed it back instead of to sys.excepthook
+        return False
+    finally:
+        error.dialog_runner = runner
+    return bool(shown)

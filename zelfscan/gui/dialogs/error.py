@@ -4,6 +4,13 @@ PySide6 prints exceptions from slots and carries on, which a user never sees. Th
 the emergency save, logs only the exception type and code locations (never its message, which
 may quote an answer) and tells the user that their answers are still there. Exceptions in
 Python threads are carried to the GUI thread first.
+
+Nothing here writes to ``sys.stdout`` or ``sys.stderr``: the windowed build (PyInstaller,
+``console=False``) runs with both set to ``None`` on Windows and macOS, and this hook is
+exactly what must keep working there. The log entry goes through the logging handlers
+(:mod:`zelfscan.logsetup` adds a console handler only when there is a console), and the
+default hook that ``KeyboardInterrupt`` is handed back to already writes nothing when
+``sys.stderr`` is ``None``.
 """
 
 from __future__ import annotations
@@ -22,6 +29,12 @@ from zelfscan.i18n import _
 log = logging.getLogger(__name__)
 _showing = False
 _emergency_saves: list[Callable[[], None]] = []
+
+# Who shows the crash dialog: ``None`` means ``QMessageBox.exec`` on a real screen and no
+# dialog on the headless offscreen platform. ``--self-test-crash`` and the GUI tests put a
+# driver here (it gets the built dialog, shows or answers it, and returns), so they can check
+# that the dialog was reached without blocking on it.
+dialog_runner: Callable[[QMessageBox], object] | None = None
 
 
 def on_error_save(save: Callable[[], None]) -> None:
@@ -42,8 +55,13 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         except Exception:  # the hook must survive a failing save
             log.error("emergency save failed")
     app = QApplication.instance()
-    if _showing or not isinstance(app, QApplication) or app.platformName() == "offscreen":
-        return  # no second dialog on top of the first; none headless (tests, self-test)
+    if _showing or not isinstance(app, QApplication):
+        return  # no second dialog on top of the first
+    run = dialog_runner
+    if run is None:
+        if app.platformName() == "offscreen":
+            return  # nobody to show it to (headless tests, the self-test)
+        run = QMessageBox.exec
     _showing = True
     try:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Something went wrong"), "")
@@ -54,7 +72,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
                 "happens again, save your advice as PDF and restart the app."
             )
         )
-        box.exec()
+        run(box)
     finally:
         _showing = False
 
