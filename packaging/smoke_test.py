@@ -13,7 +13,13 @@ folder. So this runs the bundled executables themselves:
 * ``zelfscan-cli report ID --answers PERSONA --out r.pdf`` for one persona per
   questionnaire writes a PDF that starts with ``%PDF`` and that pypdf opens, also with
   ``--password-file`` (AES-256 through the bundled ``cryptography``);
-* ``QT_QPA_PLATFORM=offscreen zelfscan --self-test`` exits 0.
+* ``QT_QPA_PLATFORM=offscreen zelfscan --self-test`` exits 0;
+* without a console, as the windowed build runs on Windows and macOS (``sys.stdout`` and
+  ``sys.stderr`` are ``None``; here: fds 1 and 2 closed), ``zelfscan --self-test-crash``
+  exits 0: it raised a test error in a Qt slot and the exception hook took it to the crash
+  dialog. For someone who keeps a vault the redacted entry is in the log file, and nothing
+  else is; a memory-only home stays empty; ``zelfscan --bad-argument`` exits 2, not with a
+  traceback (reliability goal 19).
 
 Run ``python packaging/smoke_test.py [--dist dist/zelfscan]`` (``make bundle-test`` builds
 first); ``tests/test_bundle.py`` runs the same checks under pytest when a bundle exists.
@@ -54,6 +60,9 @@ FORBIDDEN = [
         r"(^|/)lib(qvnc|qeglfs)",
     )
 ]
+# A line of the app's log file as the redacting formatter writes it (zelfscan/logsetup.py).
+LOG_NAME = "zelfscan.log"
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ [\w.]+: ")
 SMOKE_SECRET = "rook-test-wachtwoord"  # noqa: S105  (throw-away, for the protected-PDF check)
 KEEP_TRANSLATIONS = {"qtbase_nl.qm", "qtbase_en.qm", "qt_nl.qm", "qt_en.qm"}
 
@@ -89,6 +98,21 @@ def run(
         env=full_env,
         check=False,
     )
+
+
+def run_without_console(command: list[str | Path], home: Path) -> int:
+    """Run the windowed executable as a desktop starts it: no console, so Python sets
+    ``sys.stdout`` and ``sys.stderr`` to ``None``; only the exit code tells. POSIX: ``sh``
+    closes fds 1 and 2 before the exec. Windows: nothing is redirected, so the windowed
+    executable gets no console streams (not verified on Windows yet)."""
+    full_env = {**os.environ, "ZELFSCAN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    full_env.pop("ZELFSCAN_DATA_ROOT", None)
+    argv = [str(part) for part in command]
+    if os.name == "posix":
+        argv = ["/bin/sh", "-c", 'exec 1>&- 2>&-; exec "$0" "$@"', *argv]
+    return subprocess.run(  # noqa: S603  (our own bundled executable)
+        argv, timeout=TIMEOUT, env=full_env, check=False
+    ).returncode
 
 
 def _tail(text: str, lines: int = 25) -> str:
@@ -267,6 +291,38 @@ def check_self_test(dist: Path, home: Path) -> str:
     return "exit 0"
 
 
+def check_no_console(dist: Path, home: Path) -> str:
+    gui = executable(dist, "zelfscan")
+    keeper = home / "keeps-a-vault"
+    # A vault file means a file log from the start; the self-test never opens the vault.
+    vault = keeper / "data" / "vault.zsv"
+    vault.parent.mkdir(parents=True)
+    vault.write_bytes(b"not opened by the self-test")
+    code = run_without_console([gui, "--self-test-crash"], keeper)
+    if code != 0:
+        raise SmokeFailure(f"zelfscan --self-test-crash without a console: exit {code}")
+    log_file = keeper / "logs" / LOG_NAME
+    text = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
+    expected = "unexpected error | zelfscan.gui.app.SelfTestError at "
+    if expected not in text:
+        raise SmokeFailure(f"no crash log entry ({expected!r}) in {log_file}:\n{_tail(text)}")
+    stray = [line for line in text.splitlines() if not LOG_LINE.match(line)]
+    if stray:
+        raise SmokeFailure(
+            f"lines the redacting formatter did not write in {log_file}:\n" + "\n".join(stray[:10])
+        )
+    memory_only = home / "memory-only"
+    code = run_without_console([gui, "--self-test-crash"], memory_only)
+    if code != 0:
+        raise SmokeFailure(f"zelfscan --self-test-crash without a console, no vault: exit {code}")
+    if memory_only.exists():
+        raise SmokeFailure(f"a memory-only self-test wrote to disk: {bundle_files(memory_only)}")
+    code = run_without_console([gui, "--bad-argument"], home / "bad-argument")
+    if code != 2:
+        raise SmokeFailure(f"zelfscan --bad-argument without a console: exit {code}, not 2")
+    return "crash dialog reached, redacted crash log written, memory-only wrote nothing, usage 2"
+
+
 CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "layout": check_layout,
     "audit": check_audit,
@@ -274,6 +330,7 @@ CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "validate": check_validate,
     "report": check_report,
     "self-test": check_self_test,
+    "no-console": check_no_console,
 }
 
 
