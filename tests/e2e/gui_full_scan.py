@@ -3,19 +3,26 @@
 Usage::
 
     python tests/e2e/gui_full_scan.py HOME OUT.pdf [--persona FILE] [--note TEXT] [--vault PASS]
+                                      [--announce SEED]
 
 Builds the app the way ``zelfscan.gui.app.main`` does (hardening, user folders, language,
 look, catalog, main window, ``privacy.install``), answers every page through the wizard API
 with a persona answers file, saves the advice PDF through the Save button's own code path
 (synchronously), closes and exits 0. With ``--vault`` the scan is kept in a new vault (cheap
 KDF parameters: this is a test script), so autosave runs after every answer too.
+
+``--announce SEED`` plays a user typing for the kill test (``tests/gui/test_autosave_kill.py``):
+after each answer it prints and flushes ``saved <question id>`` (autosave is synchronous, so
+the answer is on disk by then) and pauses a random 0-20 ms (RNG seeded with SEED).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +31,14 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_PERSONA = ROOT / "tests" / "personas" / "veilige-woning" / "huurder-appartement.yaml"
 
 
-def run(home: Path, out: Path, persona: Path, note: str | None, passphrase: str | None) -> int:
+def run(
+    home: Path,
+    out: Path,
+    persona: Path,
+    note: str | None,
+    passphrase: str | None,
+    announce: int | None = None,
+) -> int:
     from zelfscan.userdirs import harden_process, user_dirs
 
     harden_process()
@@ -71,12 +85,16 @@ def run(home: Path, out: Path, persona: Path, note: str | None, passphrase: str 
     if wizard is None:
         print("no wizard", file=sys.stderr)
         return 1
+    typing = None if announce is None else random.Random(announce)
     steps = 0
     while wizard.currentId() != RESULTS_ID and steps < 100:
         page = wizard.currentPage()
         for question_id in getattr(page, "questions", {}):
             if question_id in answers:
                 wizard.session.set_answer(question_id, answers[question_id])
+                if typing is not None:
+                    print(f"saved {question_id}", flush=True)
+                    time.sleep(typing.uniform(0.0, 0.02))
         wizard.urgent.close()
         wizard.next()
         steps += 1
@@ -113,8 +131,9 @@ def main() -> int:
     parser.add_argument("--persona", type=Path, default=DEFAULT_PERSONA)
     parser.add_argument("--note")
     parser.add_argument("--vault", metavar="PASSPHRASE")
+    parser.add_argument("--announce", metavar="SEED", type=int)
     args = parser.parse_args()
-    return run(args.home, args.out, args.persona, args.note, args.vault)
+    return run(args.home, args.out, args.persona, args.note, args.vault, args.announce)
 
 
 if __name__ == "__main__":
