@@ -178,43 +178,42 @@ def load_rows(runs: int) -> list[Row]:
     note = f"{len(files)} files, {size:.0f} KB"
     if catalog.errors:
         note += f"; {len({str(e).split(':', 1)[0] for e in catalog.errors})} file(s) invalid"
-    rows = [
+
+    def ms(samples: list[float]) -> float:
+        return statistics.median(samples) * 1000
+
+    return [
         Row(
             "load + validate every questionnaire",
             "`yaml.safe_load`",
-            statistics.median(base) * 1000,
-            statistics.median(mine) * 1000,
+            ms(base),
+            ms(mine),
             "ms",
             2.0,
             "≤ 2×",
             note,
-        )
-    ]
-    rows.append(
+        ),
         Row(
             "(info) the same vs libyaml",
             "`yaml.load(CSafeLoader)`",
-            statistics.median(fast) * 1000,
-            statistics.median(mine) * 1000,
+            ms(fast),
+            ms(mine),
             "ms",
             2.0,
             "(≤ 2×)",
             "stricter than the budget: the loader itself uses CSafeLoader",
-        )
-    )
-    rows.append(
+        ),
         Row(
             "(info) loading the compiled copies instead",
             "`yaml.safe_load`",
-            statistics.median(base) * 1000,
-            statistics.median(copies) * 1000,
+            ms(base),
+            ms(copies),
             "ms",
             2.0,
             "(≤ 2×)",
             "built-in questionnaires at start-up: validated JSON copies (`core/compiled.py`)",
-        )
-    )
-    return rows
+        ),
+    ]
 
 
 def wizard_row(runs: int, home: Path) -> Row:

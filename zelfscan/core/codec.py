@@ -133,18 +133,10 @@ class _Hints:
                     args[i] = dec(args[i])
             return args
 
-        def decode(data: list[Any]) -> Any:  # arguments() inlined: one call per object
+        def decode(data: list[Any]) -> Any:
             if plain:  # e.g. Text (a wrong count is a TypeError)
                 return cls(*data)
-            if len(data) != count:
-                raise ValueError(f"{cls.__name__}: {len(data)} fields, expected {count}")
-            args = data[:]
-            for i, dec in required:
-                args[i] = dec(args[i])
-            for i, dec in optional:
-                if args[i] is not None:
-                    args[i] = dec(args[i])
-            return cls(*args)
+            return cls(*arguments(data))
 
         return encode, arguments, decode
 
