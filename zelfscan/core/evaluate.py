@@ -56,13 +56,13 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
                 capped_by=capping,
             )
         )
-    overall_level: Level = level_for(overall, questionnaire.thresholds)
+    uncapped: Level = level_for(overall, questionnaire.thresholds)
+    overall_level = uncapped
     for flag in flags:
         overall_level = cap(overall_level, flag.flag.cap)
-    urgent = tuple(
-        c
-        for c in questionnaire.contacts
-        if c.urgent and (c.show_if is None or holds(c.show_if, kept))
+    capped_by = tuple(f.flag.id for f in flags if cap(uncapped, f.flag.cap) != uncapped)
+    contacts = tuple(
+        c for c in questionnaire.contacts if c.show_if is None or holds(c.show_if, kept)
     )
     return Evaluation(
         questionnaire_id=questionnaire.id,
@@ -73,5 +73,7 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
         advice=select_advice(questionnaire, kept),
         tasks=find_out_tasks(visible, kept),
         red_flags=flags,
-        urgent_contacts=urgent,
+        urgent_contacts=tuple(c for c in contacts if c.urgent),
+        contacts=contacts,
+        overall_capped_by=capped_by,
     )

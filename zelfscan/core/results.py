@@ -100,6 +100,13 @@ class Evaluation:
     tasks: tuple[FindOutTask, ...]
     red_flags: tuple[TriggeredFlag, ...]
     urgent_contacts: tuple[Contact, ...]
+    contacts: tuple[Contact, ...] = ()
+    """Every contact whose ``show_if`` holds for these answers (or that has none), in file
+    order: the "where to get help" list. Views show these and never check conditions again."""
+    overall_capped_by: tuple[str, ...] = ()
+    """Ids of the red flags that made the overall level worse than its score alone gives
+    ("86 van 100 · Risico"): the reason to show next to the overall level. Empty when the
+    score already gives that level or no flag holds."""
 
     @property
     def top(self) -> tuple[SelectedAdvice, ...]:
