@@ -58,12 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--lang", choices=LANGUAGES, default="nl")
 
-    p = sub.add_parser("report", help="het persoonlijke adviesrapport als PDF")
+    p = sub.add_parser("report", help="het persoonlijke advies als PDF of als HTML")
     p.add_argument("id")
     p.add_argument("--answers", type=Path, required=True, metavar="FILE")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.pdf of FILE.html")
     p.add_argument("--lang", choices=LANGUAGES, default="nl")
-    p.add_argument("--password-file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--full", action="store_true", help="volledig rapport: met de uitleg per maatregel"
+    )
+    p.add_argument("--password-file", type=Path, metavar="FILE", help="alleen voor een PDF")
     p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
 
     p = sub.add_parser("blank", help="de lege papieren versie als PDF")
@@ -165,27 +168,37 @@ def _fmt(score: float | None) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from zelfscan.report.document import build_report
-    from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
+    from zelfscan.report.build import build_report
+    from zelfscan.report.output import ReportFormat, ReportFormatError, format_for, save_report
 
+    try:
+        fmt = format_for(args.out)
+    except ReportFormatError as exc:
+        raise BadInput(str(exc)) from exc
+    if args.password_file and fmt is not ReportFormat.PDF:
+        raise BadInput(f"{args.out}: een wachtwoord kan alleen een PDF beveiligen")
     q = _one(args.home, args.id)
     answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
-    doc = build_report(q, answers, evaluate(q, answers), args.lang)
-    data = render_pdf(doc, deterministic=args.deterministic)
-    if password:
-        data = protect_pdf(data, password)
-    save_pdf(data, args.out)
+    doc = build_report(q, evaluate(q, answers), args.lang)
+    save_report(
+        doc,
+        args.out,
+        fmt=fmt,
+        full=args.full,
+        password=password,
+        deterministic=args.deterministic,
+    )
     print(args.out)
     return EXIT_OK
 
 
 def _cmd_blank(args: argparse.Namespace) -> int:
     from zelfscan.report.blank import render_blank
-    from zelfscan.report.pdf import save_pdf
+    from zelfscan.storage.atomic import atomic_write
 
     q = _one(args.home, args.id)
-    save_pdf(render_blank(q, args.lang, deterministic=args.deterministic), args.out)
+    atomic_write(args.out, render_blank(q, args.lang, deterministic=args.deterministic))
     print(args.out)
     return EXIT_OK
 

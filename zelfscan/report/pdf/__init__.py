@@ -1,4 +1,6 @@
-"""Render a :class:`ReportDocument` to PDF bytes, protect it with a password, save it.
+"""The report as PDF: :func:`render_pdf` lays a :class:`ReportDocument` out as bytes,
+:func:`protect_pdf` adds a password. Writing the file is storage's job
+(:func:`zelfscan.report.output.save_report`).
 
 Rendering happens in memory; :func:`protect_pdf` encrypts those bytes with pypdf's AES-256
 (revision 6) and checks the result before anyone writes it, so with a password no
@@ -10,59 +12,27 @@ from __future__ import annotations
 
 import io
 import secrets
-from pathlib import Path
 
-from reportlab.platypus import Flowable
+import reportlab.rl_config
 
-from zelfscan.report.content import ReportDocument
-from zelfscan.report.details import (
-    advice_section,
-    help_section,
-    method_section,
-    tasks_section,
-)
-from zelfscan.report.document import translator
-from zelfscan.report.front import action_plan, cover, summary, top_three
-from zelfscan.report.paragraphs import parse_once
-from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas
-from zelfscan.storage.atomic import atomic_write
+reportlab.rl_config.trustedHosts = None
+"""With the ``RL_trustedHosts`` environment variable set, a Paragraph holding
+``<img src="http://…">`` would make a real network connection (reliability.md §3). All text
+is escaped as well; this is the second lock on the same door. Pinned before anything else of
+the PDF renderer is imported."""
+reportlab.rl_config.useA85 = 0
+"""Compressed streams are written as binary, not also ASCII85-encoded: the pages look the
+same, the file is ~13% smaller and rendering faster. ASCII85 only mattered for 7-bit
+transports."""
 
-Story = list[Flowable]
+from zelfscan.report.pdf.render import build_story, render_pdf  # noqa: E402
+from zelfscan.report.pdf.styles import NEUTRAL_META  # noqa: E402
+
+__all__ = ["ReportProtectionError", "build_story", "protect_pdf", "render_pdf"]
 
 
 class ReportProtectionError(RuntimeError):
     """The encrypted PDF did not pass its own check; nothing should be written."""
-
-
-def build_story(doc: ReportDocument) -> Story:
-    """All flowables of the report, in reading order (also used by the benchmark)."""
-    _ = translator(doc.lang)
-    with parse_once():
-        return [
-            *cover(doc, _),
-            *summary(doc, _),
-            *top_three(doc, _),
-            *action_plan(doc, _),
-            *advice_section(doc, _),
-            *tasks_section(doc, _),
-            *help_section(doc, _),
-            *method_section(doc, _),
-        ]
-
-
-def render_pdf(doc: ReportDocument, *, deterministic: bool = False) -> bytes:
-    """The report as PDF bytes, rendered in memory.
-
-    ``deterministic`` fixes the creation date and document id (reportlab ``invariant``), so
-    the same document gives the same bytes: for golden tests, never for encrypted output.
-    """
-    _ = translator(doc.lang)
-    buffer = io.BytesIO()
-    template = new_document(buffer, doc.title, doc.lang, deterministic)
-    footer = _("Personal and confidential") + " · " + doc.title
-    canvas = numbered_canvas(footer, lambda n, t: _("page {} of {}").format(n, t))
-    template.build(build_story(doc), canvasmaker=canvas)
-    return buffer.getvalue()
 
 
 def protect_pdf(pdf: bytes, password: str) -> bytes:
@@ -116,13 +86,3 @@ def _check_protected(data: bytes, password: str, pages: int) -> None:
         reader.pages[0].extract_text()
     except PdfReadError as error:
         raise ReportProtectionError(f"the PDF does not open with its password: {error}") from error
-
-
-def save_pdf(data: bytes, path: Path) -> None:
-    """Write ``data`` to ``path`` atomically and owner-only (0o600).
-
-    Uses :func:`zelfscan.storage.atomic.atomic_write`: a temp file in the same folder, fsync,
-    ``os.replace``, so a crash leaves the old file or the new one, never half a report.
-    Pass bytes from :func:`protect_pdf` when the user chose a password.
-    """
-    atomic_write(Path(path), data)

@@ -1,0 +1,168 @@
+"""The appendices: the explanation per measure (full report only), the find-out tasks, and
+how the scan works.
+
+Each appendix starts on a new page, so the advice itself ends before the first of them.
+Explanations are plain flowables (not table cells), so any length of text flows over pages;
+headings keep with the text after them so a title never ends a page alone.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+
+from zelfscan.report.document import AdviceEntry, ReportDocument
+from zelfscan.report.pdf.front import contact_line, facts_line
+from zelfscan.report.pdf.styles import grid_style, styles, widths
+from zelfscan.report.pdf.text import markup, para
+from zelfscan.report.phrases import stand_per_label, why_you_see_this
+from zelfscan.report.words import BOX_DONE, BOX_OPEN, LEVELS, Translate
+
+Story = list[Flowable]
+
+APPENDIX_LETTERS = "ABCDEFGH"
+A4_THIRD = 280.0
+"""Points: an appendix that would start in the last third of a page starts on the next."""
+
+
+def appendix_heading(letter: str, title: str, _: Translate) -> Flowable:
+    return para(_("Appendix {}: {}").format(letter, title), styles().h1)
+
+
+def advice_detail(entry: AdviceEntry, _: Translate) -> Story:
+    st = styles()
+    head: Story = [
+        Paragraph(markup("{}. {}", str(entry.number), entry.title), st.h3),
+        para(_("Priority: {}").format(entry.priority_text), st.meta),
+    ]
+    if entry.raised:
+        head.append(para(entry.raised, st.body))
+    story: Story = []
+    if entry.why:
+        story += [para(_("Why"), st.label), para(entry.why, st.body)]
+    if entry.steps:
+        story.append(para(_("How"), st.label))
+        story += [para(step, st.step, f"{n}.") for n, step in enumerate(entry.steps, start=1)]
+    facts = facts_line(entry, _)
+    if facts:
+        story.append(Paragraph(facts, st.facts))
+    story += [
+        Paragraph(contact_line(c, offers=False), st.bullet, bulletText="•") for c in entry.contacts
+    ]
+    if entry.reasons:
+        story.append(para(why_you_see_this(entry.reasons, _), st.muted))
+    # the heading and the first lines stay together; the rest may flow on
+    return [KeepTogether(head + story[:2]), *story[2:]]
+
+
+def details_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
+    st = styles()
+    story: Story = [appendix_heading(letter, doc.headings.details, _)]
+    if not doc.theme_groups:
+        story.append(para(_("Your answers did not lead to any advice."), st.body))
+    for group in doc.theme_groups:
+        story.append(para(group.title, st.h2))
+        for entry in group.items:
+            story += advice_detail(entry, _)
+    return story
+
+
+def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
+    st = styles()
+    rows: list[list[object]] = [
+        [
+            para(BOX_DONE, st.cell_head_box),
+            para(_("Find out"), st.cell_head),
+            para(_("Theme"), st.cell_head),
+        ]
+    ]
+    for task in doc.tasks:
+        cell: list[Flowable] = [para(task.task, st.cell)]
+        if task.measure:
+            cell.append(para(_("May lead to: {}").format(task.measure), st.cell_small))
+        rows.append([para(BOX_OPEN, st.cell_box), cell, para(task.section_title, st.cell_small)])
+    table = Table(rows, colWidths=widths(0.07, 0.68, 0.25), repeatRows=1, splitInRow=1)
+    table.setStyle(grid_style())
+    return [
+        appendix_heading(letter, doc.headings.tasks, _),
+        para(
+            _(
+                "You answered “I don’t know” to these questions. That is not a failure: finding "
+                "out is the first step. Once you know, run the scan again."
+            ),
+            st.body,
+        ),
+        table,
+    ]
+
+
+def method_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
+    st = styles()
+    method = doc.method
+    story: Story = [appendix_heading(letter, doc.headings.method, _)]
+    story += [para(rule, st.bullet, "•") for rule in method.rules]
+    words = [_(LEVELS[level].msgid) for level in LEVELS]
+    head = [
+        para(_("Theme"), st.cell_head),
+        para(_("{} from").format(words[0]), st.cell_head),
+        para(_("{} from").format(words[1]), st.cell_head),
+        para(words[2], st.cell_head),
+    ]
+    rows: list[list[object]] = [head]
+    for row in method.thresholds:
+        rows.append(
+            [
+                para(row.title, st.cell),
+                para(f"{row.goed:g}", st.cell),
+                para(f"{row.aandacht:g}", st.cell),
+                para(_("below {}").format(f"{row.aandacht:g}"), st.cell),
+            ]
+        )
+    table = Table(rows, colWidths=widths(0.43, 0.19, 0.19, 0.19), repeatRows=1, splitInRow=1)
+    table.setStyle(grid_style())
+    story += [
+        KeepTogether([para(_("Thresholds"), st.h2), table]),
+        para(_("Limits of this scan"), st.h2),
+    ]
+    if method.about:
+        story.append(para(method.about, st.body))
+    story.append(para(method.limits, st.body))
+    story.append(
+        KeepTogether(
+            [
+                para(_("About this report"), st.h2),
+                para(
+                    _("Scan: {} · content version {} · facts checked on {}").format(
+                        doc.title, doc.version, stand_per_label(doc.stand_per, doc.lang)
+                    ),
+                    st.muted,
+                ),
+                para(_("Made on this computer. Nothing was sent anywhere."), st.muted),
+            ]
+        )
+    )
+    return story
+
+
+def appendices(doc: ReportDocument, full: bool, _: Translate) -> Story:
+    """The appendices in order, lettered A, B, …: what a reader looks up, not reads.
+
+    The first starts on a new page, so the advice ends before it; the others follow on the
+    same page when enough of it is left.
+    """
+    parts = []
+    if full:
+        parts.append(details_appendix)
+    if doc.tasks:
+        parts.append(tasks_appendix)
+    parts.append(method_appendix)
+    story: Story = [PageBreak()]
+    for letter, part in zip(APPENDIX_LETTERS, parts, strict=False):
+        story += [CondPageBreak(A4_THIRD), *part(doc, letter, _)]
+    return story
