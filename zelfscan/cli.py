@@ -138,7 +138,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     q = _one(args.home, args.id)
-    print(json.dumps(questionnaire_to_json(q, args.lang), ensure_ascii=False, indent=2))
+    _print_json(questionnaire_to_json(q, args.lang))
     return EXIT_OK
 
 
@@ -147,7 +147,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     result = evaluate(q, _answers(q, args.answers))
     data = evaluation_to_json(result, args.lang)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print_json(data)
         return EXIT_OK
     overall = data["overall"]
     print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
@@ -158,6 +158,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
     for i, a in enumerate(data["advice"], start=1):
         print(f"{i:>3}. [{a['priority']}] {a['title']}")
     return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    """Print valid JSON or nothing: ``NaN``/``Infinity`` are not JSON, and a script must be
+    able to parse whatever exit 0 comes with. Numbers are bounded when a file is read
+    (zelfscan.numbers), so this is the last guard, not the check."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        raise BadInput("de uitkomst bevat een getal dat geen getal is; niets uitgevoerd") from None
+    print(text)
 
 
 def _fmt(score: float | None) -> str:

@@ -25,7 +25,8 @@ from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.fields import Ctx
 from zelfscan.core.flow import effective_answers, missing_required, visible_questions
 from zelfscan.core.model import AnswerValue, Question, Questionnaire, QuestionType
-from zelfscan.core.yamlsafe import compose_strict
+from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict
+from zelfscan.safe_read import FileTooLarge, read_limited
 
 Report = Callable[[yaml.Node | None, str], None]
 
@@ -67,7 +68,9 @@ def load_answers_file(path: Path) -> tuple[str, dict[str, AnswerValue]]:
     structure is wrong."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path, MAX_BYTES)  # regular files only, size checked first
+    except FileTooLarge as exc:
+        raise AnswersError([f"{name}: {exc.reason}"]) from None
     except OSError as exc:
         raise AnswersError([f"{name}: can not read: {exc.strerror or exc}"]) from None
     try:

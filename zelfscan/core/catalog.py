@@ -27,8 +27,10 @@ from zelfscan import paths
 from zelfscan.core import compiled
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.model import Questionnaire
+from zelfscan.safe_read import read_limited
 
 _ID_LINE = re.compile(r"^id\s*:", re.MULTILINE)
+_MAX_ID_SCAN = 1024 * 1024  # = yamlsafe.MAX_BYTES: a file that loaded is never larger
 
 
 @dataclass
@@ -113,12 +115,12 @@ def _load(path: Path) -> Questionnaire:
 
 def _claimed_id(path: Path) -> str | None:
     """The id a file claims, from its top-level ``id`` key; None when that is not plain."""
-    from zelfscan.core.yamlsafe import top_level_scalar
+    from zelfscan.core.yamlsafe import MAX_BYTES, top_level_scalar
 
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_BYTES)
     except OSError:
-        return None
+        return None  # loading it reports why
     return top_level_scalar(data, "id")
 
 
@@ -134,7 +136,7 @@ def _clash(path: Path, questionnaire_id: str, earlier: Path) -> LoadError:
 
 def _id_line(path: Path) -> int:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, _MAX_ID_SCAN).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return 1
     match = _ID_LINE.search(text)

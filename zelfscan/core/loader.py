@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from zelfscan import numbers
 from zelfscan.core import fields as f
 from zelfscan.core.answers import persona_problems
 from zelfscan.core.errors import LoadError, QuestionnaireError
@@ -24,7 +25,8 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import unreachable
-from zelfscan.core.yamlsafe import compose_strict, gc_paused
+from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict, gc_paused
+from zelfscan.safe_read import FileTooLarge, read_limited
 
 SCHEMA_VERSION = 1
 
@@ -45,7 +47,9 @@ _TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas", "additi
 def load_questionnaire(path: Path) -> Questionnaire:
     """The questionnaire in ``path``; :class:`QuestionnaireError` lists every problem."""
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path, MAX_BYTES)  # regular files only, size checked first
+    except FileTooLarge as exc:
+        raise QuestionnaireError([LoadError(str(path), 1, 1, exc.reason)]) from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise QuestionnaireError([LoadError(str(path), 1, 1, f"can not read: {reason}")]) from None
@@ -82,7 +86,7 @@ class _Loader(ItemBuilder):
             raise QuestionnaireError(ctx.errors)
         get = found.get
         schema = (
-            f.number(ctx, found["schema_version"], "schema_version", integer=True)
+            f.number(ctx, found["schema_version"], "schema_version", numbers.SCHEMA_VERSION)
             if "schema_version" in found
             else None
         )
@@ -96,10 +100,10 @@ class _Loader(ItemBuilder):
         version = f.scalar(ctx, found["version"], "version") if "version" in found else None
         stand_per = f.date(ctx, found["stand_per"], "stand_per") if "stand_per" in found else None
         minutes = (
-            f.number(ctx, found["minutes"], "minutes", integer=True) if "minutes" in found else None
+            f.number(ctx, found["minutes"], "minutes", numbers.MINUTES)
+            if "minutes" in found
+            else None
         )
-        if minutes is not None and minutes <= 0:
-            ctx.error(found["minutes"], "minutes: must be more than 0")
         title = f.text(ctx, found["title"], "title") if "title" in found else None
         intro = f.text(ctx, found["intro"], "intro") if "intro" in found else None
         about_node = get("about")

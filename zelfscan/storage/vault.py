@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from zelfscan.safe_read import FileTooLarge, read_limited
 from zelfscan.storage import crypto
 from zelfscan.storage.atomic import atomic_write, backup_path
 from zelfscan.storage.content import Scan, SettingValue, checked, decode, encode, now_iso
@@ -43,18 +44,18 @@ class ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    """Read a vault file, refusing absurd sizes. A missing file raises ``FileNotFoundError``."""
+    """Read a vault file, refusing absurd sizes and anything but a regular file before
+    reading (:mod:`zelfscan.safe_read`). A missing file raises ``FileNotFoundError``."""
     try:
-        with path.open("rb") as handle:
-            blob = handle.read(MAX_FILE_BYTES + 1)
+        return read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise
+    except FileTooLarge:
+        with path.open("rb") as handle:  # a regular file: only its header is read
+            crypto.read_header(handle.read(crypto.HEADER_LEN))  # a foreign file: NotAVault
+        raise DamagedFile("file too large") from None
     except OSError as exc:
         raise StorageIOError(type(exc).__name__) from exc
-    if len(blob) > MAX_FILE_BYTES:
-        crypto.read_header(blob[: crypto.HEADER_LEN])  # a foreign file says NotAVault first
-        raise DamagedFile("file too large")
-    return blob
 
 
 class Vault:
