@@ -48,6 +48,7 @@ class Ctx:
     file: str
     errors: list[LoadError] = field(default_factory=list)
     refs: list[CondRef] = field(default_factory=list)
+    hints: Hints = field(default_factory=lambda: Hints())
 
     def error(self, node: yaml.Node | None, message: str) -> None:
         mark = None if node is None else node.start_mark
@@ -71,6 +72,29 @@ def owner(node: yaml.Node, kind: str) -> str:
 def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class Hints:
+    """ "Did you mean ...?" with a budget, so a crafted file can not make hints quadratic.
+
+    Each hint compares the word with every choice; a file with 20,000 questions and 20,000
+    conditions naming a missing one would make 400 million comparisons (minutes). One
+    :class:`Hints` per file allows :data:`HINT_COMPARISONS` in total; past that the errors
+    are reported without a hint. Real files use a few hundred.
+    """
+
+    def __init__(self, comparisons: int = 0) -> None:
+        self.left = comparisons or HINT_COMPARISONS
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        if len(choices) > self.left:
+            self.left = 0
+            return ""
+        self.left -= len(choices)
+        return suggest(word, choices)
+
+
+HINT_COMPARISONS = 100_000
 
 
 def is_null(node: yaml.Node) -> bool:
