@@ -84,8 +84,19 @@ def _catalog(home: Path | None) -> Catalog:
 
 
 def _one(home: Path | None, qid: str) -> Questionnaire:
-    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all."""
-    return _questionnaire(find(_dirs(home), qid), qid)
+    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all.
+
+    Files that had to be loaded on the way and failed are reported on stderr; the command
+    goes on with the questionnaire it needs."""
+    catalog = find(_dirs(home), qid)
+    if qid in catalog.questionnaires:
+        _warn(catalog)
+    return _questionnaire(catalog, qid)
+
+
+def _warn(catalog: Catalog) -> None:
+    for error in catalog.errors:
+        print(error, file=sys.stderr)
 
 
 def _questionnaire(catalog: Catalog, qid: str) -> Questionnaire:
@@ -109,12 +120,18 @@ def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    """Every questionnaire that loads, one per line; what does not load goes to stderr.
+
+    Exit 0 as long as something could be listed: ``list`` answers "what can I use?", and a
+    script reading its output (``zelfscan-cli list | cut -f1``) must not fail because a
+    user's own file has an error; the errors still show on stderr, and ``validate`` is the
+    command whose exit code says whether every file is valid. Exit 1 when nothing loads.
+    """
     catalog = _catalog(args.home)
     for q in catalog.questionnaires.values():
         print(f"{q.id}\t{q.version}\t{q.title.get('nl')}")
-    for error in catalog.errors:
-        print(error, file=sys.stderr)
-    return EXIT_BAD_INPUT if catalog.errors else EXIT_OK
+    _warn(catalog)
+    return EXIT_OK if catalog.questionnaires else EXIT_BAD_INPUT
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

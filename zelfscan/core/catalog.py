@@ -1,7 +1,9 @@
 """Find every questionnaire: the built-in ones first, then the user's own.
 
 A file that does not load adds its errors to :attr:`Catalog.errors` and is left out; the
-others still load. A later file can not replace an earlier questionnaire with the same id
+others still load. That holds for any failure, also an unexpected one (a bug the file
+triggers): a broken questionnaire never stops the app or the CLI, and never hides the
+built-in scans. A later file can not replace an earlier questionnaire with the same id
 (a user file must never silently override a built-in scan): that is an error too.
 
 :func:`find` answers "which questionnaire has this id" without loading the others: the CLI's
@@ -18,6 +20,7 @@ without it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,6 +32,7 @@ from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.model import Questionnaire
 from zelfscan.safe_read import read_limited
 
+log = logging.getLogger(__name__)
 _ID_LINE = re.compile(r"^id\s*:", re.MULTILINE)
 _MAX_ID_SCAN = 1024 * 1024  # = yamlsafe.MAX_BYTES: a file that loaded is never larger
 
@@ -95,6 +99,10 @@ def _collect(dirs: Sequence[Path], wanted: str | None, use_compiled: bool) -> Ca
                 except QuestionnaireError as exc:
                     catalog.errors.extend(exc.errors)
                     continue
+                except Exception as exc:  # a loader bug must not stop the app or the others
+                    log.error("loading a questionnaire failed: %s", type(exc).__name__)
+                    catalog.errors.append(_unexpected(path, exc))
+                    continue
             if wanted is not None and questionnaire.id != wanted:
                 continue
             earlier = catalog.files.get(questionnaire.id)
@@ -122,6 +130,16 @@ def _claimed_id(path: Path) -> str | None:
     except OSError:
         return None  # loading it reports why
     return top_level_scalar(data, "id")
+
+
+def _unexpected(path: Path, exc: Exception) -> LoadError:
+    return LoadError(
+        str(path),
+        1,
+        1,
+        f"this file could not be loaded ({type(exc).__name__}); the other questionnaires "
+        "work as usual. Please report this, with the file.",
+    )
 
 
 def _clash(path: Path, questionnaire_id: str, earlier: Path) -> LoadError:
