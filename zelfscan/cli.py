@@ -22,6 +22,7 @@ from zelfscan.core.evaluate import evaluate
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
 from zelfscan.i18n import LANGUAGES
+from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 
 EXIT_OK = 0
@@ -219,16 +220,17 @@ def _cmd_blank(args: argparse.Namespace) -> int:
 
 
 def _read_password(path: Path) -> str:
+    """The checked password in ``path`` (:func:`~zelfscan.storage.pdf_password.read_password_file`:
+    one line, only its line ending removed, at most 127 bytes as a PDF counts them)."""
+    from zelfscan.storage.pdf_password import PasswordProblem, read_password_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_password_file(path)
+    except PasswordProblem as exc:
+        raise BadInput(f"{path}: {exc.message('nl')}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(
-            f"{path}: wachtwoordbestand niet te lezen ({exc.__class__.__name__})"
-        ) from exc
-    password = text.rstrip("\r\n")
-    if not password:
-        raise BadInput(f"{path}: het wachtwoordbestand is leeg")
-    return password
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "geen UTF-8-tekst"
+        raise BadInput(f"{path}: wachtwoordbestand niet te lezen ({reason})") from None
 
 
 COMMANDS = {
@@ -269,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.answers}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
+    except ProtectionFailed:
+        print("zelfscan-cli: de PDF kon niet worden beveiligd; niets opgeslagen", file=sys.stderr)
     except OSError as exc:
         where = exc.filename or ""
         print(f"zelfscan-cli: {where}: {exc.strerror or exc.__class__.__name__}", file=sys.stderr)
