@@ -52,7 +52,9 @@ def builtin_dirs() -> list[Path]:
 def questionnaire_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    # Anything but a folder: a named pipe or a dangling link called *.yaml is reported by
+    # the loader (not read), rather than silently left out.
+    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir()]
     return sorted(found, key=lambda p: p.name)
 
 
