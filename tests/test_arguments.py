@@ -174,9 +174,12 @@ def test_show_prints_json_with_or_without_the_flag() -> None:
     assert json.loads(plain.stdout)["id"] == "veilige-woning"
 
 
-@pytest.mark.parametrize("args", [["list"], ["show", "persoonlijke-veiligheid"]])
+@pytest.mark.parametrize(
+    "args", [["show", "persoonlijke-veiligheid"], ["show", "veilige-woning", "--json"]]
+)
 def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
-    """The reader reads one line and goes away, as ``| head -1`` does."""
+    """The reader reads one line and goes away, as ``| head -1`` does. ``show`` writes more
+    than a pipe holds (64 KiB), so the write really meets the closed pipe."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env
