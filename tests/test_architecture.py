@@ -15,6 +15,8 @@ QT_FREE = [
     "zelfscan.core.compiled",
     "zelfscan.core.answers",
     "zelfscan.cli",
+    "zelfscan.about",
+    "zelfscan.paths",
     "zelfscan.report.pdf",
     "zelfscan.report.document",
     "zelfscan.report.blank",

@@ -10,18 +10,19 @@ import argparse
 import atexit
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from zelfscan import __version__
+from zelfscan import arguments
+from zelfscan.cli_parser import build_parser
 from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
-from zelfscan.i18n import LANGUAGES
 from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 
@@ -32,47 +33,6 @@ EXIT_USAGE = 2
 
 class BadInput(Exception):
     """A problem with the user's input: printed as is, exit code 1."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="zelfscan-cli",
-        description="Zelfscan zonder venster: vragenlijsten controleren, scoren en rapporteren.",
-    )
-    parser.add_argument("--version", action="version", version=f"zelfscan {__version__}")
-    parser.add_argument("--home", type=Path, help="map voor gebruikersbestanden (ZELFSCAN_HOME)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    sub.add_parser("list", help="één regel per vragenlijst: ID, versie, titel")
-
-    p = sub.add_parser("validate", help="controleer vragenlijsten (standaard: alle)")
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
-
-    p = sub.add_parser("show", help="de vragenlijst zoals de app hem ziet")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true", required=True)
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-
-    p = sub.add_parser("score", help="uitslag zonder PDF")
-    p.add_argument("id")
-    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-
-    p = sub.add_parser("report", help="het persoonlijke adviesrapport als PDF")
-    p.add_argument("id")
-    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-    p.add_argument("--password-file", type=Path, metavar="FILE")
-    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
-
-    p = sub.add_parser("blank", help="de lege papieren versie als PDF")
-    p.add_argument("id")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
-    return parser
 
 
 def _dirs(home: Path | None) -> list[Path]:
@@ -256,13 +216,35 @@ def _skip_exit_collection() -> None:
     gc.freeze()
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device after a closed pipe, so the interpreter's
+    last flush at exit has nowhere to fail (the recipe of the Python documentation, "Note on
+    SIGPIPE"). Not possible for a stream without a descriptor (a test's capture): then the
+    flush at exit has nothing left to write anyway."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Only at exit, so an in-process caller (a test) keeps its collector while it runs.
     atexit.unregister(_skip_exit_collection)
     atexit.register(_skip_exit_collection)
-    args = _parser().parse_args(argv)  # exits 2 on a usage error
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = arguments.help_language(argv)
+    with arguments.parsing_in(lang):
+        args = build_parser(lang).parse_args(argv)  # exits 2 on a usage error
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # so a reader that went away shows here, not at exit
+        return status
+    except BrokenPipeError:  # `zelfscan-cli list | head -1`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_OK
     except QuestionnaireError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

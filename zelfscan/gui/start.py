@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan import about
 from zelfscan.core.model import Questionnaire
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, plain_label
@@ -101,6 +102,8 @@ class StartScreen(QWidget):
     """Extension point: the training developer connects the full trainer flow here."""
     blank_requested = Signal(str)
     """(questionnaire id): save the scan's blank paper version."""
+    about_requested = Signal()
+    """"More about Zelfscan": the main window opens the About dialog."""
 
     def __init__(
         self,
@@ -123,6 +126,16 @@ class StartScreen(QWidget):
         self.lead = plain_label(parent=content)
         layout.addWidget(self.heading)
         layout.addWidget(self.lead)
+        # What Zelfscan is and is not (zelfscan.about), briefly, with the way to the rest.
+        self.about_text = plain_label(parent=content, name="aboutShort")
+        self.about_button = QPushButton(content)
+        self.about_button.setObjectName("aboutLink")
+        self.about_button.setFlat(True)
+        self.about_button.clicked.connect(self.about_requested.emit)
+        about_row = QHBoxLayout()
+        about_row.addWidget(self.about_text, 1)
+        about_row.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(about_row)
         self.training_area = QVBoxLayout()
         """Training mode puts its demo persons here, at the top (zelfscan.gui.training)."""
         layout.addLayout(self.training_area)
@@ -223,6 +236,12 @@ class StartScreen(QWidget):
                 "Choose a scan. You answer questions about your situation and get personal "
                 "advice at once. The scan gives an indication; it does not say that you are safe."
             )
+        )
+        self.about_text.setText(about.statement(current_language()).short)
+        self.about_button.setText(_("More about Zelfscan…"))
+        self.about_button.setAccessibleName(_("More about Zelfscan"))
+        self.about_button.setAccessibleDescription(
+            _("What Zelfscan is and is not, and where to find official help")
         )
         self.empty.setText(_("No scans could be loaded."))
         for card in self.cards:
