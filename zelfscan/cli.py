@@ -141,7 +141,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _print_json(data: object) -> None:
     """Print valid JSON or nothing: ``NaN``/``Infinity`` are not JSON, and a script must be
     able to parse whatever exit 0 comes with. Numbers are bounded when a file is read
-    (zelfscan.numbers), so this is the last guard, not the check."""
+    (zelfscan.core.numbers), so this is the last guard, not the check."""
     try:
         text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     except ValueError:

@@ -1,5 +1,5 @@
 """Class 1/2 (huge and non-finite numbers): every numeric field of a questionnaire, and every
-number in the JSON files we read, is bounded before Python converts it (zelfscan.numbers).
+number in the JSON files we read, is bounded before Python converts it (zelfscan.core.numbers).
 
 Generated: a hostile literal (thousands of digits, an exponent that overflows to inf, an
 out-of-range value) put into each numeric field of the mini questionnaire in turn; the file
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zelfscan import numbers
+from zelfscan.core import numbers
 from zelfscan.core.errors import QuestionnaireError
 from zelfscan.core.loader import load_text
 

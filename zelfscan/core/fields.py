@@ -21,7 +21,7 @@ import yaml
 
 from zelfscan.core.errors import LoadError
 from zelfscan.core.model import LANGUAGES, AllOf, AnswerIn, AnyOf, Condition, Not, Text, TextList
-from zelfscan.numbers import MAX_CHARS, Bounds, NumberProblem, parse_number
+from zelfscan.core.numbers import MAX_CHARS, Bounds, NumberProblem, parse_number
 
 ID_RE = re.compile(r"[a-z0-9_-]+")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -205,7 +205,7 @@ def sequence(
 
 
 def number(ctx: Ctx, node: yaml.Node, what: str, bounds: Bounds) -> int | float | None:
-    """A plain decimal number within ``bounds`` (:mod:`zelfscan.numbers`): ``"3"``, ``yes``,
+    """A plain decimal number within ``bounds`` (:mod:`zelfscan.core.numbers`): ``"3"``, ``yes``,
     ``0777``, ``1e999`` and a 5,000-digit number are errors, never a traceback or ``inf``."""
     kind = "a whole number" if bounds.integer else "a number"
     if not isinstance(node, yaml.ScalarNode):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from zelfscan import numbers
 from zelfscan.core import fields as f
+from zelfscan.core import numbers
 from zelfscan.core.answers import persona_problems
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx

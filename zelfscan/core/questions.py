@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import yaml
 
-from zelfscan import numbers
 from zelfscan.core import fields as f
+from zelfscan.core import numbers
 from zelfscan.core.fields import Ctx
 from zelfscan.core.model import (
     NOT_APPLICABLE,

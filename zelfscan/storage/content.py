@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from zelfscan.numbers import json_hooks
+from zelfscan.core.numbers import json_hooks
 from zelfscan.storage.errors import DamagedFile, UnsupportedVersion
 
 CONTENT_FORMAT = 1
@@ -153,7 +153,7 @@ def decode(plaintext: bytes) -> tuple[dict[str, Scan], dict[str, SettingValue]]:
             _require(value is None or isinstance(value, str | int | float | bool), "setting")
     except (UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
         # ValueError covers JSONDecodeError, _Invalid and NumberProblem (every number is
-        # bounded while it is parsed: zelfscan.numbers), so crafted content is "damaged".
+        # bounded while it is parsed: zelfscan.core.numbers), so crafted content is "damaged".
         raise DamagedFile(f"vault content invalid: {type(exc).__name__}") from None
     return scans, dict(settings)
 

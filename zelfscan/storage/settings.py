@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from zelfscan.numbers import json_hooks
+from zelfscan.core.numbers import json_hooks
 from zelfscan.safe_read import FileTooLarge, read_limited
 from zelfscan.storage.atomic import atomic_write
 from zelfscan.userdirs import ensure
@@ -88,7 +88,7 @@ def load_settings(path: Path) -> Settings:
     try:
         doc = json.loads(raw.decode("utf-8"), **json_hooks())  # type: ignore[arg-type]
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: bad JSON or
-        # a number out of bounds (zelfscan.numbers), which a preference never needs
+        # a number out of bounds (zelfscan.core.numbers), which a preference never needs
         log.warning("settings file corrupt (%s); using defaults", type(exc).__name__)
         return Settings()
     if not isinstance(doc, dict):
