@@ -83,3 +83,28 @@ def test_json_hooks_refuse_what_a_file_never_needs(document: str) -> None:
 def test_json_hooks_keep_ordinary_numbers() -> None:
     doc = json.loads('{"a": 1, "b": 2.5, "c": -3}', **numbers.json_hooks())  # type: ignore[arg-type]
     assert doc == {"a": 1, "b": 2.5, "c": -3}
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "1e999", "NaN", "-Infinity"])
+def test_a_settings_file_with_hostile_numbers_gives_the_defaults(
+    tmp_path: Path, value: str
+) -> None:
+    from zelfscan.storage.settings import Settings, load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 1, "auto_lock_minutes": ' + value + "}")
+    assert load_settings(path) == Settings()
+
+
+@pytest.mark.parametrize("literal", ["9" * 5000, "1.0e999", "-5", "1001"])
+def test_validate_cli_reports_the_place_and_exits_1(tmp_path: Path, literal: str) -> None:
+    from tests.test_cli import run
+
+    bad = tmp_path / "bad.yaml"
+    match = next(m for m in FIELDS if m.group(1) == "points")
+    bad.write_text(TEXT[: match.start(2)] + literal + TEXT[match.end(2) :], encoding="utf-8")
+    line = TEXT.count("\n", 0, match.start()) + 1
+    result = run("validate", bad, home=tmp_path / "home")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{bad}:{line}:")
+    assert "points" in result.stderr
