@@ -118,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     dirs = user_dirs(args.home)
 
+    from zelfscan.gui.session_bus import prevent_autolaunch
+
+    prevent_autolaunch()  # before Qt: no dbus-launch writing ~/.dbus on a bare X display
+
     from PySide6.QtWidgets import QApplication
 
     from zelfscan.core.catalog import builtin_dirs, discover
