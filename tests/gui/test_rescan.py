@@ -101,7 +101,8 @@ def test_marking_an_action_updates_the_plan_and_the_report(
     (doc,) = seen
     states = {e.id: e.state for e in doc.plan}  # type: ignore[attr-defined]
     assert (states[first], states[last]) == ("gedaan", "nvt")
-    assert doc.progress is not None and doc.progress.themes == ()  # type: ignore[attr-defined]
+    assert doc.progress is not None
+    assert doc.progress.themes == ()
 
 
 def test_plan_boxes_show_the_saved_state(wizard: ScanWizard, qtbot) -> None:

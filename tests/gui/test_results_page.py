@@ -29,11 +29,13 @@ def test_overall_result_comes_first_and_largest_with_the_cap_reason(wizard: Scan
     to_results(wizard, CAPPED)
     results = wizard.results
     evaluation = results.evaluation
-    assert evaluation is not None and evaluation.overall_capped_by == ("nu-bedreigd",)
+    assert evaluation is not None
+    assert evaluation.overall_capped_by == ("nu-bedreigd",)
     overall = results.overall
     assert overall is not None
     assert overall.text().startswith("✗ Risico · ")
-    assert "Risico" in overall.accessibleName() and "✗" not in overall.accessibleName()
+    assert "Risico" in overall.accessibleName()
+    assert "✗" not in overall.accessibleName()
     labels = [w for w in results.body.findChildren(QLabel) if w.isVisibleTo(results)]
     first = min(labels, key=lambda w: w.mapTo(results, w.rect().topLeft()).y())
     assert first is overall
@@ -58,7 +60,8 @@ def test_enter_saves_the_pdf_not_a_new_scan(wizard: ScanWizard, tmp_path: Path, 
 
     wizard.report_actions.ask_path = ask
     qtbot.keyClick(results.save_button, Qt.Key.Key_Return)
-    assert asked and asked[0].endswith(".pdf")
+    assert asked
+    assert asked[0].endswith(".pdf")
     results.full_box.setFocus()  # focus on a control that does not take Enter: it saves
     qtbot.keyClick(results.full_box, Qt.Key.Key_Return)
     assert len(asked) == 2
@@ -73,8 +76,10 @@ def test_suggested_names_follow_the_language(window, wizard: ScanWizard) -> None
     wizard.results.save_button.click()
     window.set_language("en")
     wizard.results.html_button.click()
-    assert names[0].startswith("miniscan-advies-") and names[0].endswith(".pdf")
-    assert names[1].startswith("mini-scan-advice-") and names[1].endswith(".html")
+    assert names[0].startswith("miniscan-advies-")
+    assert names[0].endswith(".pdf")
+    assert names[1].startswith("mini-scan-advice-")
+    assert names[1].endswith(".html")
     for value in ("burgemeester", "appartement", "portiek"):
         assert value not in "".join(names)
 
@@ -91,17 +96,20 @@ def test_html_and_full_report_and_where_the_file_went(
     with qtbot.waitSignal(wizard.report_actions.report_saved, timeout=30000):
         results.html_button.click()
     html = target.read_text(encoding="utf-8")
-    assert "<h2" in html and "Bijlage A: Uitleg per maatregel" in html
+    assert "<h2" in html
+    assert "Bijlage A: Uitleg per maatregel" in html
     saved = results.action_bar.saved
     assert saved.isVisibleTo(results)
-    assert target.name in saved.label.text() and str(tmp_path) in saved.label.text()
+    assert target.name in saved.label.text()
+    assert str(tmp_path) in saved.label.text()
     opened: list[QUrl] = []
     saved.open_url = lambda url: opened.append(url) or True  # type: ignore[func-returns-value]
     saved.open_button.click()
     saved.folder_button.click()
     assert [u.toLocalFile() for u in opened] == [str(target), str(tmp_path)]
     assert all(u.isLocalFile() for u in opened)
-    assert saved.open_button.accessibleName() and saved.folder_button.accessibleName()
+    assert saved.open_button.accessibleName()
+    assert saved.folder_button.accessibleName()
 
 
 def test_the_print_out_is_the_html_document(wizard: ScanWizard) -> None:
@@ -118,7 +126,8 @@ def test_the_print_out_is_the_html_document(wizard: ScanWizard) -> None:
         assert entry.title in text
     assert "☐" in text
     full = report_text_document(doc, full=True).toPlainText()
-    assert "Uitleg per maatregel" in full and "Uitleg per maatregel" not in text
+    assert "Uitleg per maatregel" in full
+    assert "Uitleg per maatregel" not in text
 
 
 def test_the_page_shows_what_the_document_says(wizard: ScanWizard) -> None:
@@ -133,11 +142,13 @@ def test_the_page_shows_what_the_document_says(wizard: ScanWizard) -> None:
     first = results.advice_widgets[0]
     assert first.details is None  # details are built when opened
     first.toggle.click()
-    assert first.details is not None and first.details.isVisibleTo(first)
+    assert first.details is not None
+    assert first.details.isVisibleTo(first)
     assert first.toggle.text() == "Verberg details"
     assert not first.toggle.isCheckable()  # a button, not a check box, for screen readers
     texts = [label.text() for label in first.details.findChildren(QLabel)]
-    assert "Waarom" in texts and "Hoe" in texts
+    assert "Waarom" in texts
+    assert "Hoe" in texts
     contacts = [w.text() for w in results.body.findChildren(QLabel, "contact")]
     assert len(contacts) == len(doc.contacts)
 

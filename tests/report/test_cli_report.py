@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -37,7 +36,7 @@ def test_full_report_explains_every_measure(home: Path, tmp_path: Path) -> None:
     full_text = " ".join(p.extract_text() for p in PdfReader(full).pages)
     assert "Uitleg per maatregel" in full_text
     assert "Bijlage A: Uitleg per maatregel" not in short_text
-    assert len(PdfReader(io.BytesIO(full.read_bytes())).pages) > len(PdfReader(short).pages)
+    assert len(full_text) > len(short_text)
 
 
 def test_a_name_that_is_not_pdf_or_html_is_refused(home: Path, tmp_path: Path) -> None:

@@ -83,7 +83,8 @@ def test_a_capped_overall_level_says_why() -> None:
     assert evaluation.overall_capped_by == ("dreiging",)
     doc = build_report(q, evaluation, "nl", created=fx.CREATED)
     assert doc.overall.level is Level.RISICO
-    assert doc.overall.score is not None and doc.overall.score >= 50
+    assert doc.overall.score is not None
+    assert doc.overall.score >= 50
     assert doc.overall.reason.startswith("Risico, wat de score ook is")
     assert "‘Nee’ op ‘Vraag 1 over onderweg?’" in doc.overall.reason
     en = build_report(q, evaluation, "en", created=fx.CREATED)
@@ -133,7 +134,8 @@ def test_progress_compares_scans_and_counts_plan_state() -> None:
     assert doc.progress is not None
     thuis = next(t for t in doc.progress.themes if t.section_id == "thuis")
     assert (thuis.change, thuis.change_word, thuis.change_symbol) == ("beter", "Beter", "▲")
-    assert thuis.before is not None and thuis.before.level is Level.RISICO
+    assert thuis.before is not None
+    assert thuis.before.level is Level.RISICO
     assert doc.progress.done_before == (q.advice[0].title.get("nl"),)
     assert (doc.progress.done, doc.progress.planned) == (1, 1)
     assert doc.plan[0].state == "gepland"

@@ -22,7 +22,7 @@ SCRIPT = "<script>alert('zelfscan')</script>"
 class Outline(HTMLParser):
     """Every start tag with its attributes, the text per heading, and well-nestedness."""
 
-    VOID = {"meta", "br", "rect", "line", "link", "img", "hr", "input"}
+    VOID = frozenset({"meta", "br", "rect", "line", "link", "img", "hr", "input"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -80,7 +80,8 @@ def test_structure_for_screen_readers(typical: Rendered, worst: Rendered, which:
         urgent = ["Dringend: zoek nu hulp"] if rendered is worst else []
         parts = [*urgent, "Wat de scan vond", "Uw top 3", "Uw actieplan", "Wie kan helpen"]
         assert h2[: len(parts)] == parts
-        assert h2[-1].startswith("Bijlage") and h2[-1].endswith("Zo werkt deze scan")
+        assert h2[-1].startswith("Bijlage")
+        assert h2[-1].endswith("Zo werkt deze scan")
         for section in page.of("section"):
             assert section["aria-labelledby"] == f"h-{section['id']}"
         for th in page.of("th"):
@@ -107,7 +108,8 @@ def test_self_contained_no_scripts_no_external_resources(worst: Rendered) -> Non
 def test_plan_ticks_are_text_and_every_measure_is_there(typical: Rendered) -> None:
     html = typical.html
     rows = re.findall(r'<td class="box">(.)</td>', html)
-    assert rows and set(rows) <= {"☐", "☑"}
+    assert rows
+    assert set(rows) <= {"☐", "☑"}
     for entry in typical.doc.plan:
         assert f">{entry.number}</td>" in html
     assert "Uitleg per maatregel" not in html

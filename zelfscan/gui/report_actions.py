@@ -21,7 +21,7 @@ from zelfscan.core.results import Evaluation
 from zelfscan.gui.dialogs.common import ask_save_path
 from zelfscan.gui.dialogs.password import PasswordDialog
 from zelfscan.gui.workers import Pool, run_in_background
-from zelfscan.i18n import _
+from zelfscan.i18n import _, current_language
 from zelfscan.report.build import PreviousScan, build_report
 from zelfscan.report.document import ReportDocument
 from zelfscan.report.output import ReportFormat, save_report, suggested_name
@@ -157,16 +157,23 @@ class ReportActions(QObject):
         self.report_saved.emit(path)
 
     def _on_failed(self, exc: BaseException) -> None:
+        from zelfscan.storage.pdf_password import PasswordProblem
+
         log.error("saving the report failed: %s", type(exc).__name__)
         self.busy_changed.emit(False, "")
-        QMessageBox.warning(
-            self._parent,
-            _("The advice could not be saved"),
-            _(
+        if isinstance(exc, PasswordProblem):  # only "choose another folder" for the disk
+            text = exc.message(current_language()) + " " + _("Your answers are not lost.")
+        elif not isinstance(exc, OSError):
+            text = _(
+                "The advice could not be made or protected, so nothing was saved. "
+                "Your answers are not lost."
+            )
+        else:
+            text = _(
                 "The advice could not be saved. Choose another folder and try again. "
                 "Your answers are not lost."
-            ),
-        )
+            )
+        QMessageBox.warning(self._parent, _("The advice could not be saved"), text)
 
     def print_report(self, request: ReportRequest, *, full: bool = False) -> None:
         """The system print dialog, then the same document as the HTML file, laid out by Qt."""

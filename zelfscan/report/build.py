@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 from typing import NamedTuple
 
+from zelfscan.about import statement
 from zelfscan.core.model import Contact, Level, Questionnaire
 from zelfscan.core.results import Evaluation, Reason, SelectedAdvice, TriggeredFlag
 from zelfscan.report.document import (
@@ -26,6 +27,7 @@ from zelfscan.report.document import (
     ReasonLine,
     ReportDocument,
     TaskEntry,
+    TaskGroup,
     ThemeChange,
     ThemeGroup,
     ThemeRow,
@@ -224,6 +226,17 @@ def _tasks(
     return tuple(tasks)
 
 
+def _task_groups(tasks: tuple[TaskEntry, ...]) -> tuple[TaskGroup, ...]:
+    """Consecutive tasks of one theme (the engine lists them in question order)."""
+    groups: list[TaskGroup] = []
+    for task in tasks:
+        if groups and groups[-1].title == task.section_title:
+            groups[-1] = groups[-1]._replace(items=(*groups[-1].items, task))
+        else:
+            groups.append(TaskGroup(task.section_title, (task,)))
+    return tuple(groups)
+
+
 def _progress(
     questionnaire: Questionnaire,
     evaluation: Evaluation,
@@ -306,6 +319,7 @@ def _method(
             "report as a starting point for a conversation, for example with your gemeente or "
             "the police."
         ),
+        statement=statement(lang),
     )
 
 
@@ -350,6 +364,7 @@ def build_report(
     flags = {f.flag.id: f for f in evaluation.red_flags}
     themes = _themes(questionnaire, evaluation, lang, _)
     contacts = sorted(evaluation.contacts, key=lambda c: not c.urgent)  # urgent help first
+    tasks = _tasks(questionnaire, evaluation, lang)
     return ReportDocument(
         lang=lang,
         questionnaire_id=questionnaire.id,
@@ -372,7 +387,8 @@ def build_report(
         plan=plan,
         plan_groups=_plan_groups(plan, _),
         theme_groups=_theme_groups(questionnaire, plan, _),
-        tasks=_tasks(questionnaire, evaluation, lang),
+        tasks=tasks,
+        task_groups=_task_groups(tasks),
         urgent=_urgent(evaluation, lang),
         contacts=tuple(_contact(c, lang) for c in contacts),
         method=_method(questionnaire, themes, lang, _),

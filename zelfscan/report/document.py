@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
+from zelfscan.about import Statement
 from zelfscan.core.model import Level, Priority
 
 
@@ -136,6 +137,13 @@ class TaskEntry(NamedTuple):
     """The measure it may lead to, when the content names one."""
 
 
+class TaskGroup(NamedTuple):
+    """The find-out tasks of one theme."""
+
+    title: str
+    items: tuple[TaskEntry, ...]
+
+
 class UrgentBlock(NamedTuple):
     messages: tuple[str, ...]
     reasons: tuple[ReasonLine, ...]
@@ -176,13 +184,16 @@ class ThresholdRow(NamedTuple):
 
 
 class Method(NamedTuple):
-    """How the scan works and its limits."""
+    """How the scan works, its limits, and what Zelfscan is and is not."""
 
     rules: tuple[str, ...]
     thresholds: tuple[ThresholdRow, ...]
     about: str
     """The content's own words on what the scan covers."""
     limits: str
+    statement: Statement
+    """What Zelfscan is and is not, with the official routes (:mod:`zelfscan.about`); its
+    short form is the cover's small print."""
 
 
 class Headings(NamedTuple):
@@ -216,6 +227,8 @@ class ReportDocument(NamedTuple):
     plan_groups: tuple[PlanGroup, ...]
     theme_groups: tuple[ThemeGroup, ...]
     tasks: tuple[TaskEntry, ...]
+    task_groups: tuple[TaskGroup, ...]
+    """The same tasks, per theme in scan order."""
     urgent: UrgentBlock | None
     contacts: tuple[ContactEntry, ...]
     """Every contact that applies, urgent help first."""

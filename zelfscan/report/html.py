@@ -10,6 +10,8 @@ answers is escaped, so it can never become markup. The print-out renders this sa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from html import escape
 
 from zelfscan.report.document import (
@@ -21,9 +23,9 @@ from zelfscan.report.document import (
 from zelfscan.report.html_css import CSS
 from zelfscan.report.phrases import (
     BARS_NOTE,
-    DISCLAIMER,
     content_version,
     contents_line,
+    small_print,
     stand_per_label,
     why_you_see_this,
 )
@@ -116,7 +118,7 @@ def header(doc: ReportDocument, full: bool, _: Translate) -> str:
         f'<dl class="facts"><dt>{e(_("Date"))}</dt><dd>{e(doc.created_label)}</dd>'
         f"<dt>{e(_('Content'))}</dt><dd>{e(content)}</dd>"
         f"<dt>{e(_('This report'))}</dt><dd>{e(contents_line(doc, full, _))}</dd></dl>\n"
-        f'<p class="muted">{e(_(DISCLAIMER))}</p>\n'
+        f'<p class="muted">{e(small_print(doc, _))}</p>\n'
         f'<nav aria-label="{e(_("In this report"))}"><ul>{nav}</ul></nav>\n</header>\n'
     )
 
@@ -285,24 +287,23 @@ def tasks(doc: ReportDocument, letter: str, _: Translate) -> str:
         "out is the first step. Once you know, run the scan again."
     )
     rows = []
-    for t in doc.tasks:
-        extra = (
-            f'<span class="small">{e(_("May lead to: {}").format(t.measure))}</span>'
-            if t.measure
-            else ""
-        )
+    for group in doc.task_groups:
         rows.append(
-            f'<tr><td class="box">{BOX_OPEN}</td><th scope="row">{e(t.task)}{extra}</th>'
-            f"<td>{e(t.section_title)}</td></tr>\n"
+            f'<tr class="group"><th colspan="2" scope="rowgroup">{e(group.title)}</th></tr>\n'
         )
-    body = f"<p>{e(intro)}</p>\n" + table(
-        doc.headings.tasks, [_("Done"), _("Find out"), _("Theme")], rows
-    )
+        for t in group.items:
+            extra = ""
+            if t.measure:
+                extra = f'<span class="small">{e(_("May lead to: {}").format(t.measure))}</span>'
+            rows.append(
+                f'<tr><td class="box">{BOX_OPEN}</td><th scope="row">{e(t.task)}{extra}</th></tr>\n'
+            )
+    body = f"<p>{e(intro)}</p>\n" + table(doc.headings.tasks, [_("Done"), _("Find out")], rows)
     title = _("Appendix {}: {}").format(letter, doc.headings.tasks)
     return section("tasks", title, body, appendix=True)
 
 
-def method(doc: ReportDocument, letter: str, _: Translate) -> str:
+def method(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False) -> str:
     m = doc.method
     body = "<ul>" + "".join(f"<li>{e(r)}</li>" for r in m.rules) + "</ul>\n"
     words = [_(LEVELS[level].msgid) for level in LEVELS]
@@ -316,10 +317,17 @@ def method(doc: ReportDocument, letter: str, _: Translate) -> str:
         [_("Theme"), _("{} from").format(words[0]), _("{} from").format(words[1]), words[2]],
         rows,
     )
-    body += f"<h3>{e(_('Limits of this scan'))}</h3>\n"
-    if m.about:
-        body += f"<p>{e(m.about)}</p>\n"
-    body += f"<p>{e(m.limits)}</p>\n"
+    st = m.statement
+    body += f"<h3>{e(st.title)}</h3>\n<p>{e(st.is_)}</p>\n<p>{e(st.is_not_heading)}</p>\n"
+    body += "<ul>" + "".join(f"<li>{e(x)}</li>" for x in st.is_not) + "</ul>\n"
+    body += f"<p>{e(st.official_heading)}</p>\n"
+    body += "<ul>" + "".join(f"<li>{e(x)}</li>" for x in st.official) + "</ul>\n"
+    body += f'<p class="muted">{e(st.stand_per)}</p>\n'
+    if full:
+        body += f"<h3>{e(_('Limits of this scan'))}</h3>\n"
+        if m.about:
+            body += f"<p>{e(m.about)}</p>\n"
+        body += f"<p>{e(m.limits)}</p>\n"
     title = _("Appendix {}: {}").format(letter, doc.headings.method)
     return section("method", title, body, appendix=True)
 
@@ -327,9 +335,9 @@ def method(doc: ReportDocument, letter: str, _: Translate) -> str:
 def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
     """The report as UTF-8 HTML bytes; ``full`` adds the explanation of every measure."""
     _ = translator(doc.lang)
-    parts = [details] if full else []
+    parts: list[Callable[[ReportDocument, str, Translate], str]] = [details] if full else []
     parts += [tasks] if doc.tasks else []
-    parts.append(method)
+    parts.append(partial(method, full=full))
     appendices = "".join(
         part(doc, letter, _) for letter, part in zip("ABCDEFGH", parts, strict=False)
     )

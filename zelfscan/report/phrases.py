@@ -56,12 +56,17 @@ def content_version(doc: ReportDocument, _: Translate) -> str:
     )
 
 
-DISCLAIMER = N_(
-    "This scan gives an indication, based on your own answers. It does not tell you "
-    "that you are safe, and it does not replace advice from a professional. Keep "
-    "this report in a safe place and share it only with people you trust."
+KEEP_SAFE = N_(
+    "It does not tell you that you are safe. Keep this report in a safe place and share it "
+    "only with people you trust."
 )
 """A msgid: translate it with the report catalogue."""
+
+
+def small_print(doc: ReportDocument, _: Translate) -> str:
+    """The cover's small print: what Zelfscan is and is not, in short, and keep it safe."""
+    return f"{doc.method.statement.short} {_(KEEP_SAFE)}"
+
 
 BARS_NOTE = N_(
     "Each bar runs from 0 to 100. The dashed lines are the thresholds: from the "

@@ -144,7 +144,7 @@ class ActionsBar(QWidget):
         self.save_button.setAccessibleDescription(
             _("Saves your personal advice as a PDF file in a place you choose")
         )
-        self.html_button.setText(_("Save as &HTML…"))
+        self.html_button.setText(_("Save as HTML (&web page)…"))
         self.html_button.setAccessibleName(_("Save as HTML"))
         self.html_button.setAccessibleDescription(
             _(

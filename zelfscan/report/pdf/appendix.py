@@ -8,6 +8,9 @@ headings keep with the text after them so a title never ends a page alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -19,7 +22,7 @@ from reportlab.platypus import (
 
 from zelfscan.report.document import AdviceEntry, ReportDocument
 from zelfscan.report.pdf.front import contact_line, facts_line
-from zelfscan.report.pdf.styles import grid_style, styles, widths
+from zelfscan.report.pdf.styles import SHADE, grid_style, styles, widths
 from zelfscan.report.pdf.text import markup, para
 from zelfscan.report.phrases import stand_per_label, why_you_see_this
 from zelfscan.report.words import BOX_DONE, BOX_OPEN, LEVELS, Translate
@@ -27,8 +30,8 @@ from zelfscan.report.words import BOX_DONE, BOX_OPEN, LEVELS, Translate
 Story = list[Flowable]
 
 APPENDIX_LETTERS = "ABCDEFGH"
-A4_THIRD = 280.0
-"""Points: an appendix that would start in the last third of a page starts on the next."""
+A4_THIRD = 200.0
+"""Points: an appendix that would start in the last quarter of a page starts on the next."""
 
 
 def appendix_heading(letter: str, title: str, _: Translate) -> Flowable:
@@ -76,19 +79,22 @@ def details_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
 def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
     st = styles()
     rows: list[list[object]] = [
-        [
-            para(BOX_DONE, st.cell_head_box),
-            para(_("Find out"), st.cell_head),
-            para(_("Theme"), st.cell_head),
-        ]
+        [para(BOX_DONE, st.cell_head_box), para(_("Find out"), st.cell_head)]
     ]
-    for task in doc.tasks:
-        cell: list[Flowable] = [para(task.task, st.cell)]
-        if task.measure:
-            cell.append(para(_("May lead to: {}").format(task.measure), st.cell_small))
-        rows.append([para(BOX_OPEN, st.cell_box), cell, para(task.section_title, st.cell_small)])
-    table = Table(rows, colWidths=widths(0.07, 0.68, 0.25), repeatRows=1, splitInRow=1)
-    table.setStyle(grid_style())
+    spans: list[tuple[object, ...]] = []
+    for group in doc.task_groups:  # a row per theme instead of a theme column: more room
+        spans += [
+            ("SPAN", (0, len(rows)), (-1, len(rows))),
+            ("BACKGROUND", (0, len(rows)), (-1, len(rows)), SHADE),
+        ]
+        rows.append([para(group.title, st.cell_bold)])
+        for task in group.items:
+            cell: list[Flowable] = [para(task.task, st.cell)]
+            if task.measure:
+                cell.append(para(_("May lead to: {}").format(task.measure), st.cell_small))
+            rows.append([para(BOX_OPEN, st.cell_box), cell])
+    table = Table(rows, colWidths=widths(0.06, 0.94), repeatRows=1)
+    table.setStyle(grid_style(*spans))
     return [
         appendix_heading(letter, doc.headings.tasks, _),
         para(
@@ -102,7 +108,9 @@ def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
     ]
 
 
-def method_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
+def method_appendix(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False) -> Story:
+    """The scoring rules, the thresholds and what Zelfscan is and is not; the full report
+    adds the scan's own words on what it covers and its limits."""
     st = styles()
     method = doc.method
     story: Story = [appendix_heading(letter, doc.headings.method, _)]
@@ -124,30 +132,38 @@ def method_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
                 para(_("below {}").format(f"{row.aandacht:g}"), st.cell),
             ]
         )
-    table = Table(rows, colWidths=widths(0.43, 0.19, 0.19, 0.19), repeatRows=1, splitInRow=1)
+    table = Table(rows, colWidths=widths(0.43, 0.19, 0.19, 0.19), repeatRows=1)
     table.setStyle(grid_style())
+    statement = method.statement
     story += [
         KeepTogether([para(_("Thresholds"), st.h2), table]),
-        para(_("Limits of this scan"), st.h2),
+        para(statement.title, st.h2),
+        para(statement.is_, st.body),
+        para(statement.is_not_heading, st.label),
+        *[para(item, st.bullet, "•") for item in statement.is_not],
+        para(statement.official_heading, st.label),
+        *[para(item, st.bullet, "•") for item in statement.official[:-1]],
     ]
-    if method.about:
-        story.append(para(method.about, st.body))
-    story.append(para(method.limits, st.body))
-    story.append(
-        KeepTogether(
-            [
-                para(_("About this report"), st.h2),
-                para(
-                    _("Scan: {} · content version {} · facts checked on {}").format(
-                        doc.title, doc.version, stand_per_label(doc.stand_per, doc.lang)
-                    ),
-                    st.muted,
-                ),
-                para(_("Made on this computer. Nothing was sent anywhere."), st.muted),
-            ]
-        )
+    closing: Story = [
+        para(statement.official[-1], st.bullet, "•"),
+        para(statement.stand_per, st.muted),
+    ]
+    if full:
+        story.append(KeepTogether(closing))
+        closing = [para(_("Limits of this scan"), st.h2)]
+        if method.about:
+            closing.append(para(method.about, st.body))
+        closing.append(para(method.limits, st.body))
+    made = _("Scan: {} · content version {} · facts checked on {}").format(
+        doc.title, doc.version, stand_per_label(doc.stand_per, doc.lang)
     )
-    return story
+    closing.append(
+        para(made + " · " + _("Made on this computer. Nothing was sent anywhere."), st.muted)
+    )
+    # the last lines never stand alone on a page (the scan's own text may flow over pages)
+    if full:
+        return [*story, *closing[:-2], KeepTogether(closing[-2:])]
+    return [*story, KeepTogether(closing)]
 
 
 def appendices(doc: ReportDocument, full: bool, _: Translate) -> Story:
@@ -156,12 +172,12 @@ def appendices(doc: ReportDocument, full: bool, _: Translate) -> Story:
     The first starts on a new page, so the advice ends before it; the others follow on the
     same page when enough of it is left.
     """
-    parts = []
+    parts: list[Callable[[ReportDocument, str, Translate], Story]] = []
     if full:
         parts.append(details_appendix)
     if doc.tasks:
         parts.append(tasks_appendix)
-    parts.append(method_appendix)
+    parts.append(partial(method_appendix, full=full))
     story: Story = [PageBreak()]
     for letter, part in zip(APPENDIX_LETTERS, parts, strict=False):
         story += [CondPageBreak(A4_THIRD), *part(doc, letter, _)]

@@ -23,6 +23,7 @@ from zelfscan.report.pdf.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
     LEVEL_COLOURS,
+    RULE,
     SHADE,
     URGENT_BG,
     URGENT_EDGE,
@@ -33,15 +34,18 @@ from zelfscan.report.pdf.styles import (
 from zelfscan.report.pdf.text import esc, markup, para
 from zelfscan.report.phrases import (
     BARS_NOTE,
-    DISCLAIMER,
     content_version,
     contents_line,
+    small_print,
     stand_per_label,
     why_you_see_this,
 )
 from zelfscan.report.words import BOX_DONE, BOX_OPEN, Translate
 
 Story = list[Flowable]
+PLAN_GROUP_START = 110.0
+"""Points: a priority group that would start lower on a page than this starts on the next
+(its heading with one row alone at the foot of a page reads as a loose end)."""
 KEEP_BOX = 0.4 * FRAME_HEIGHT
 """A top-3 box up to this tall is kept on one page; a taller one may split."""
 
@@ -111,7 +115,7 @@ def cover(doc: ReportDocument, full: bool, _: Translate) -> Story:
         para(_("Your personal advice and action plan"), st.subtitle),
         table,
         Spacer(1, 6),
-        para(_(DISCLAIMER), st.muted),
+        para(small_print(doc, _), st.muted),
         *_urgent(doc, _),
     ]
 
@@ -164,7 +168,7 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
                 ),
             ]
         )
-    table = Table(rows, colWidths=col, repeatRows=1, splitInRow=1)
+    table = Table(rows, colWidths=col, repeatRows=1)
     table.setStyle(grid_style(("VALIGN", (0, 1), (-1, -1), "MIDDLE")))
     # the chart never splits: a theme row alone on the next page reads as a different table
     story: Story = [Spacer(1, 4), table, Spacer(1, 3)]
@@ -193,7 +197,7 @@ def changes(doc: ReportDocument, _: Translate) -> Story:
                     para(f"{t.change_symbol} {t.change_word}", st.cell_bold),
                 ]
             )
-        table = Table(rows, colWidths=widths(0.34, 0.25, 0.25, 0.16), repeatRows=1, splitInRow=1)
+        table = Table(rows, colWidths=widths(0.34, 0.25, 0.25, 0.16), repeatRows=1)
         table.setStyle(grid_style())
         story += [table, Spacer(1, 4)]
     story.append(
@@ -227,8 +231,8 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
         return []
     st = styles()
     story: Story = []
-    head: Story = [  # kept with the first box: a heading never ends a page alone
-        CondPageBreak(160),
+    head: Story = [  # a new page when too little is left for the heading and some lines
+        CondPageBreak(200),
         para(doc.headings.top, st.h1),
         para(_("Start with these three. The whole plan follows."), st.body),
     ]
@@ -249,10 +253,12 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
             inner.append(para(why_you_see_this(entry.reasons, _), st.muted))
         box = boxed(inner, SHADE, ACCENT)
         _width, height = box.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        if height <= KEEP_BOX:  # moves whole: no lone line of a box on the next page
-            story += [*head[:1], KeepTogether([*head[1:], Spacer(1, 5), box])]
-        else:  # a long box splits rather than leave half a page empty; title stays with text
-            story += [*head, Spacer(1, 5), CondPageBreak(120), box]
+        if head:  # the first box follows the summary on the same page, split if need be
+            story += [*head, Spacer(1, 5), box]
+        elif height <= KEEP_BOX:  # moves whole: no lone line of a box on the next page
+            story.append(KeepTogether([Spacer(1, 5), box]))
+        else:  # a long box splits rather than leave half a page empty
+            story += [Spacer(1, 5), CondPageBreak(120), box]
         head = []
     return story
 
@@ -272,22 +278,20 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
     ]
     if not doc.plan:
         return [*story, para(_("Your answers did not lead to any advice."), st.body)]
-    rows: list[list[object]] = [
-        [
-            para(BOX_DONE, st.cell_head_box),
-            para("#", st.cell_head),
-            para(_("Measure"), st.cell_head),
-            para(_("Who"), st.cell_head),
-            para(_("When"), st.cell_head),
-        ]
+    head = [
+        para(BOX_DONE, st.cell_head_box),
+        para("#", st.cell_head),
+        para(_("Measure"), st.cell_head),
+        para(_("Who"), st.cell_head),
+        para(_("When"), st.cell_head),
     ]
-    spans: list[tuple[object, ...]] = []
+    # One table per priority: its heading repeats with the column heads on a new page and
+    # can never be left alone at the foot of one. Rows are short, so they move whole.
     for group in doc.plan_groups:
-        spans += [
-            ("SPAN", (0, len(rows)), (-1, len(rows))),
-            ("BACKGROUND", (0, len(rows)), (-1, len(rows)), SHADE),
+        rows: list[list[object]] = [
+            head,
+            [para(f"{group.items[0].priority_symbol} {group.title}", st.cell_bold)],
         ]
-        rows.append([para(f"{group.items[0].priority_symbol} {group.title}", st.cell_bold)])
         for entry in group.items:
             rows.append(
                 [
@@ -298,15 +302,15 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
                     "",
                 ]
             )
-    table = Table(rows, colWidths=widths(0.06, 0.05, 0.59, 0.15, 0.15), repeatRows=1, splitInRow=1)
-    table.setStyle(
-        grid_style(
-            ("LINEBEFORE", (3, 1), (4, -1), 0.4, "#B0B0B0"),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
-            *spans,
+        table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=2)
+        table.setStyle(
+            grid_style(
+                ("SPAN", (0, 1), (-1, 1)),
+                ("BACKGROUND", (0, 1), (-1, 1), SHADE),
+                ("LINEBEFORE", (3, 2), (4, -1), 0.4, RULE),
+            )
         )
-    )
-    story.append(table)
+        story += [CondPageBreak(PLAN_GROUP_START), table, Spacer(1, 6)]
     return story
 
 
@@ -331,7 +335,7 @@ def help_section(doc: ReportDocument, _: Translate) -> Story:
             ]
         )
     # the date goes under the contact: a column of its own made every row taller
-    table = Table(rows, colWidths=widths(0.25, 0.52, 0.23), repeatRows=1, splitInRow=1)
+    table = Table(rows, colWidths=widths(0.25, 0.52, 0.23), repeatRows=1)
     table.setStyle(grid_style())
     story += [
         para(
