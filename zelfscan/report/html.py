@@ -73,8 +73,8 @@ def table(caption: str, head: list[str], rows: list[str], cls: str = "") -> str:
     cols = "".join(f'<th scope="col">{e(h)}</th>' for h in head)
     kind = f' class="{cls}"' if cls else ""
     return (
-        f"<table{kind}><caption>{e(caption)}</caption>\n<thead><tr>{cols}</tr></thead>\n"
-        f"<tbody>\n{''.join(rows)}</tbody></table>\n"
+        f'<table{kind} cellspacing="0" cellpadding="4"><caption>{e(caption)}</caption>\n'
+        f"<thead><tr>{cols}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody></table>\n"
     )
 
 
@@ -113,8 +113,8 @@ def header(doc: ReportDocument, full: bool, _: Translate) -> str:
     content = content_version(doc, _)
     return (
         f'<header>\n<p class="confidential">{e(_("Personal and confidential"))}</p>\n'
-        f'<h1>{e(doc.title)}<span class="subtitle">'
-        f"{e(_('Your personal advice and action plan'))}</span></h1>\n"
+        f"<h1>{e(doc.title)}</h1>\n"
+        f'<p class="subtitle">{e(_("Your personal advice and action plan"))}</p>\n'
         f'<dl class="facts"><dt>{e(_("Date"))}</dt><dd>{e(doc.created_label)}</dd>'
         f"<dt>{e(_('Content'))}</dt><dd>{e(content)}</dd>"
         f"<dt>{e(_('This report'))}</dt><dd>{e(contents_line(doc, full, _))}</dd></dl>\n"
@@ -146,7 +146,7 @@ def summary(doc: ReportDocument, _: Translate) -> str:
         unknown = _("{} of {} questions").format(t.unknown, t.applicable) if t.unknown else "–"
         level = rating(t.rating)
         if t.rating.reason:
-            level += f'<span class="small">{e(t.rating.reason)}</span>'
+            level += f'<br><span class="small">{e(t.rating.reason)}</span>'
         rows.append(
             f'<tr><th scope="row">{e(t.title)}</th>'
             f"<td>{bar(t.rating, t.goed, t.aandacht)}{e(t.rating.score_text)}</td>"
@@ -238,7 +238,7 @@ def action_plan(doc: ReportDocument, _: Translate) -> str:
             rows.append(
                 f'<tr><td class="box">{box}</td><td>{entry.number}</td>'
                 f'<th scope="row">{e(entry.title)}'
-                f'<span class="small">{e(entry.plan_note)}</span></th>'
+                f'<br><span class="small">{e(entry.plan_note)}</span></th>'
                 '<td class="fill"></td><td class="fill"></td></tr>\n'
             )
     body += table(
@@ -253,11 +253,11 @@ def help_part(doc: ReportDocument, _: Translate) -> str:
         return section("help", doc.headings.help, empty)
     rows = []
     for c in doc.contacts:
-        urgent = f'<span class="small">{e(_("urgent help"))}</span>' if c.urgent else ""
+        urgent = f'<br><span class="small">{e(_("urgent help"))}</span>' if c.urgent else ""
         as_of = _("As of") + " " + stand_per_label(c.stand_per, doc.lang, short=True)
         rows.append(
             f'<tr><th scope="row"><strong>{e(c.name)}</strong>{urgent}</th>'
-            f'<td>{e(c.offers)}</td><td>{e(c.contact)}<span class="small">{e(as_of)}</span>'
+            f'<td>{e(c.offers)}</td><td>{e(c.contact)}<br><span class="small">{e(as_of)}</span>'
             "</td></tr>\n"
         )
     note = _(
@@ -294,7 +294,8 @@ def tasks(doc: ReportDocument, letter: str, _: Translate) -> str:
         for t in group.items:
             extra = ""
             if t.measure:
-                extra = f'<span class="small">{e(_("May lead to: {}").format(t.measure))}</span>'
+                lead = _("May lead to: {}").format(t.measure)
+                extra = f'<br><span class="small">{e(lead)}</span>'
             rows.append(
                 f'<tr><td class="box">{BOX_OPEN}</td><th scope="row">{e(t.task)}{extra}</th></tr>\n'
             )

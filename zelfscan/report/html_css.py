@@ -3,7 +3,8 @@
 No fonts or images by URL: the page uses the reader's own sans-serif font, and the only
 picture (the score bars) is inline SVG coloured from here. Colours meet 4.5:1 contrast in
 both schemes; levels are never told by colour alone (symbol and word stand next to them).
-Qt's rich-text engine (the print-out) reads the plain rules and skips what it does not know.
+Qt's rich-text engine (the print-out) reads the plain rules and skips what it does not know
+(it takes cell padding in pixels only, hence ``px`` there).
 """
 
 CSS = """
@@ -19,7 +20,7 @@ h2 { font-size: 1.4rem; color: #1f3a5f; margin: 2rem 0 0.6rem;
 h3 { font-size: 1.12rem; color: #1f3a5f; margin: 1.2rem 0 0.4rem; }
 h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 p { margin: 0.3rem 0 0.6rem; }
-.subtitle { display: block; font-size: 1.15rem; font-weight: normal; color: #1a1a1a; }
+.subtitle { font-size: 1.15rem; margin-top: 0; }
 .confidential { color: #b3261e; font-weight: bold; margin: 0; }
 .muted, .note, .meta { color: #555555; font-size: 0.9rem; }
 .overall { font-size: 1.35rem; font-weight: bold; margin: 0.4rem 0; }
@@ -28,14 +29,14 @@ dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 0.8rem; }
 caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.45rem;
+th, td { text-align: left; vertical-align: top; padding: 5px 7px;
          border-bottom: 1px solid #b0b0b0; }
 thead th { background: #1f3a5f; color: #ffffff; }
 tbody th { font-weight: normal; }
 tr.group th { background: #eef1f4; font-weight: bold; }
 td.box { font-size: 1.2rem; text-align: center; width: 2.2rem; }
 td.fill { width: 6rem; }
-.small { display: block; color: #555555; font-size: 0.85rem; }
+.small { color: #555555; font-size: 0.85rem; font-weight: normal; }
 .urgent { background: #fce8e6; border-left: 4px solid #b3261e; padding: 0.6rem 1rem;
           margin: 1rem 0; }
 .urgent h2 { color: #b3261e; border: none; margin-top: 0.2rem; }

@@ -8,6 +8,7 @@ a local file URL only: the file in the system's viewer, or its folder in the fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -95,11 +96,20 @@ class ActionsBar(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
         buttons = (self.save_button, self.html_button, self.print_button, self.reminder_button)
-        for widget in buttons:
+        # two short rows rather than one long one: at 200% text one row was wider than a
+        # laptop screen. Saving first, with its option; then paper and the calendar.
+        for widget in (self.full_box, self.save_button, self.html_button):
             row.addWidget(widget)
-        row.addWidget(self.full_box)
         row.addStretch(1)
         outer.addLayout(row)
+        second = QHBoxLayout()
+        for widget in (self.print_button, self.reminder_button):
+            second.addWidget(widget)
+        second.addStretch(1)
+        outer.addLayout(second)
+        order = (self.full_box, self.save_button, self.html_button, *buttons[2:])
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)  # Tab follows the rows as they are read
         self.status = plain_label(parent=self, name="busy")
         self.status.setVisible(False)
         status_row = QHBoxLayout()

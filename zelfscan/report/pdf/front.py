@@ -22,7 +22,7 @@ from zelfscan.report.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
     FRAME_WIDTH,
-    LEVEL_COLOURS,
+    LEVEL_TEXT_COLOURS,
     RULE,
     SHADE,
     URGENT_BG,
@@ -52,7 +52,7 @@ KEEP_BOX = 0.4 * FRAME_HEIGHT
 
 def rating_markup(rating: Rating, *, score: bool = False) -> str:
     """The level as a coloured symbol plus the word (never colour alone), optionally the score."""
-    colour = LEVEL_COLOURS[rating.level].hexval().replace("0x", "#")
+    colour = LEVEL_TEXT_COLOURS[rating.level]
     text = f'<font color="{colour}">{esc(rating.symbol)}</font> {esc(rating.word)}'
     return text + (" · " + esc(rating.score_text) if score and rating.score is not None else "")
 
@@ -278,19 +278,17 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
     ]
     if not doc.plan:
         return [*story, para(_("Your answers did not lead to any advice."), st.body)]
-    head = [
-        para(BOX_DONE, st.cell_head_box),
-        para("#", st.cell_head),
-        para(_("Measure"), st.cell_head),
-        para(_("Who"), st.cell_head),
-        para(_("When"), st.cell_head),
-    ]
-    # One table per priority: its heading repeats with the column heads on a new page and
-    # can never be left alone at the foot of one. Rows are short, so they move whole.
+    # One table per priority, headed by one row that names the group and the columns to
+    # fill in: it repeats on a new page and is never left alone at the foot of one.
     for group in doc.plan_groups:
         rows: list[list[object]] = [
-            head,
-            [para(f"{group.items[0].priority_symbol} {group.title}", st.cell_bold)],
+            [
+                para(f"{group.items[0].priority_symbol} {group.title}", st.cell_head),
+                "",
+                "",
+                para(_("Who"), st.cell_head),
+                para(_("When"), st.cell_head),
+            ]
         ]
         for entry in group.items:
             rows.append(
@@ -302,13 +300,9 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
                     "",
                 ]
             )
-        table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=2)
+        table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=1)
         table.setStyle(
-            grid_style(
-                ("SPAN", (0, 1), (-1, 1)),
-                ("BACKGROUND", (0, 1), (-1, 1), SHADE),
-                ("LINEBEFORE", (3, 2), (4, -1), 0.4, RULE),
-            )
+            grid_style(("SPAN", (0, 0), (2, 0)), ("LINEBEFORE", (3, 1), (4, -1), 0.4, RULE))
         )
         story += [CondPageBreak(PLAN_GROUP_START), table, Spacer(1, 6)]
     return story

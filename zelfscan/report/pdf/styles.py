@@ -50,7 +50,14 @@ LEVEL_COLOURS: dict[Level, colors.Color] = {
     Level.RISICO: colors.HexColor("#C62828"),
     Level.ONBEKEND: colors.HexColor("#8A8A8A"),
 }
-"""Next to every level's symbol and word (:mod:`zelfscan.report.words`): never colour alone."""
+"""Bar fills; next to every level's symbol and word (:mod:`zelfscan.report.words`)."""
+LEVEL_TEXT_COLOURS: dict[Level, str] = {
+    Level.GOED: "#2E7D32",
+    Level.AANDACHT: "#8A5A00",
+    Level.RISICO: "#C62828",
+    Level.ONBEKEND: "#555555",
+}
+"""The level symbols as text: each at least 4.5:1 on white (the bar's amber is too light)."""
 
 
 class Styles(NamedTuple):
