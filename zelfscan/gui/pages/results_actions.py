@@ -159,7 +159,7 @@ class ActionsBar(QWidget):
         self.html_button.setAccessibleDescription(
             _(
                 "Saves the same advice as one web page: the accessible version, readable with "
-                "a screen reader"
+                "a screen reader. A web page can not be protected with a password"
             )
         )
         self.print_button.setText(_("P&rint…"))
