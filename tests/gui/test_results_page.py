@@ -161,3 +161,26 @@ def test_tab_leaves_the_score_table(wizard: ScanWizard) -> None:
 
 def test_format_enum_is_what_the_buttons_save() -> None:
     assert {f.value for f in ReportFormat} == {"pdf", "html"}
+
+
+def test_printing_lays_out_the_same_document_on_pages(wizard: ScanWizard, tmp_path: Path) -> None:
+    """What the print dialog's printer gets, here as a PDF file: every part, every measure."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from zelfscan.gui.report_actions import print_to
+
+    to_results(wizard, FULL)
+    request = wizard.results.report_request()
+    assert request is not None
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "afdruk.pdf"
+    printer.setOutputFileName(str(target))
+    print_to(printer, request)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    doc = request.document()
+    for phrase in (doc.headings.summary, doc.headings.plan, doc.headings.help, doc.overall.word):
+        assert phrase in text
+    for entry in doc.plan:
+        assert entry.title in text

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zelfscan.core.model import Questionnaire
@@ -179,12 +180,17 @@ class ReportActions(QObject):
         """The system print dialog, then the same document as the HTML file, laid out by Qt."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from zelfscan.gui.printing import report_text_document
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Zelfscan")
         dialog = QPrintDialog(printer, self._parent)
         dialog.setWindowTitle(_("Print advice"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        report_text_document(request.document(), full=full).print_(printer)
+        print_to(printer, request, full=full)
+
+
+def print_to(printer: QPagedPaintDevice, request: ReportRequest, *, full: bool = False) -> None:
+    """Lay the report out on ``printer``'s pages (a printer, or a PDF file in tests)."""
+    from zelfscan.gui.printing import report_text_document
+
+    report_text_document(request.document(), full=full).print_(printer)
