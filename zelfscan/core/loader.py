@@ -15,15 +15,19 @@ import yaml
 
 from zelfscan.core import fields as f
 from zelfscan.core.answers import persona_problems
+from zelfscan.core.contradictions import contradicting
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx
+from zelfscan.core.followups import follow_up_problems
 from zelfscan.core.items import ItemBuilder
 from zelfscan.core.model import (
+    UNKNOWN,
     Questionnaire,
     QuestionType,
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import unreachable
+from zelfscan.core.sources import ENFORCED
 from zelfscan.core.yamlsafe import compose_strict, gc_paused
 
 SCHEMA_VERSION = 1
@@ -39,7 +43,16 @@ _TOP_REQUIRED = (
     "levels",
     "sections",
 )
-_TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas", "additions")
+_TOP_OPTIONAL = (
+    "about",
+    "advice",
+    "red_flags",
+    "contacts",
+    "personas",
+    "additions",
+    "sources",
+    "about_sources",
+)
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
@@ -104,6 +117,16 @@ class _Loader(ItemBuilder):
         intro = f.text(ctx, found["intro"], "intro") if "intro" in found else None
         about_node = get("about")
         about = f.text(ctx, about_node, "about") if about_node is not None else None
+        registry = self.citations.read_registry(get("sources"))
+        about_sources = self.citations.cite(found, "questionnaire", "about_sources")
+        self.citations.require_for_claims(
+            found,
+            "questionnaire",
+            ("intro", "about"),
+            {"intro": intro, "about": about},
+            about_sources,
+            key="about_sources",
+        )
         levels = thresholds(ctx, found["levels"], "questionnaire") if "levels" in found else None
         sections = self.sections.sections(found["sections"]) if "sections" in found else ()
         contacts = self._many(found, "contacts", self._contact, "contact")
@@ -120,6 +143,8 @@ class _Loader(ItemBuilder):
                     + f.suggest(tag, used_tags),
                 )
         self._check_refs({c.id for c in contacts})
+        self._check_advice_refs({a.id for a in advice})
+        self.citations.report_unused()
         if (
             ctx.errors
             or qid is None
@@ -147,6 +172,8 @@ class _Loader(ItemBuilder):
             personas=personas,
             additions=additions,
             about=about,
+            sources=registry,
+            about_sources=about_sources,
             source=ctx.file,
         )
         self._check_model(questionnaire)
@@ -197,6 +224,25 @@ class _Loader(ItemBuilder):
             if cid not in contact_ids:
                 ctx.error(node, f"{what}: unknown contact {cid!r}{f.suggest(cid, contact_ids)}")
 
+    def _check_advice_refs(self, advice_ids: set[str]) -> None:
+        """Red flags raise known advice; advice triggers leave ``weet-niet`` to the engine."""
+        ctx = self.ctx
+        for aid, node, what in self.raise_refs:
+            if aid not in advice_ids:
+                hint = f.suggest(aid, advice_ids)
+                ctx.error(node, f"{what}: raises: unknown advice {aid!r}{hint}")
+        for ref in self.advice_refs:
+            question = self.sections.questions.get(ref.leaf.question)
+            if question is None or question.option(UNKNOWN) is None:
+                continue  # reported by _check_refs
+            for option in ref.option_nodes:
+                if ENFORCED and option.value == UNKNOWN:
+                    ctx.error(
+                        option,
+                        f"{ref.what}: leave out 'weet-niet'; for a 'weet ik niet' answer the "
+                        "advice becomes part of the find-out task by itself",
+                    )
+
     def _check_model(self, questionnaire: Questionnaire) -> None:
         ctx = self.ctx
         for persona in questionnaire.personas:
@@ -209,6 +255,16 @@ class _Loader(ItemBuilder):
                 self.when_nodes.get((kind, item_id)),
                 f"{kind} {item_id!r}: no combination of "
                 "answers the wizard allows can trigger it (check when and show_if)",
+            )
+        for item_id in contradicting(questionnaire):
+            ctx.error(
+                self.done_if_nodes.get(item_id),
+                f"advice {item_id!r}: when and done_if can both hold, so the advice would "
+                "ask for a measure the answers say is already there",
+            )
+        for question, message in follow_up_problems(questionnaire):
+            ctx.error(
+                self.sections.show_if_nodes.get(question), f"question {question!r}: {message}"
             )
 
 
