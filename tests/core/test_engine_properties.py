@@ -9,7 +9,7 @@ from tests.core.genmodel import scans
 from tests.core.improve import check_a_better_answer, complete
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.flow import effective_answers, visible_questions
-from zelfscan.core.followups import follow_up_problems
+from zelfscan.core.followups import follow_up_problems, follow_ups
 from zelfscan.core.model import NOT_APPLICABLE, UNKNOWN, Level, Questionnaire, QuestionType
 from zelfscan.core.results import Evaluation
 
@@ -75,9 +75,25 @@ def test_nvt_never_lowers_a_score_compared_with_an_unsafe_or_unknown_answer(
     else:
         unsafe_value = data.draw(st.sampled_from([worst.id, UNKNOWN]))
         nvt = NOT_APPLICABLE
-    before = evaluate(q, {**answers, question.id: unsafe_value})
+    # what the unsafe answer opens is answered worst too (its points belong to this question)
+    unsafe = {**answers, question.id: unsafe_value, **_worst_follow_ups(q, question.id)}
+    before = evaluate(q, unsafe)
     after = evaluate(q, {**answers, question.id: nvt})
     _not_lower(before, after)
+
+
+def _worst_follow_ups(q: Questionnaire, parent: str) -> dict[str, str | tuple[str, ...]]:
+    worst: dict[str, str | tuple[str, ...]] = {}
+    for follow in follow_ups(q):
+        if follow.parent.id == parent:
+            question = follow.question
+            if question.type is QuestionType.MULTIPLE:
+                worst[question.id] = ("geen",)
+            else:
+                scored = [o for o in question.options if o.points is not None]
+                worst[question.id] = min(scored, key=lambda o: o.points or 0.0).id
+            worst.update(_worst_follow_ups(q, question.id))
+    return worst
 
 
 @given(scans(), st.data())

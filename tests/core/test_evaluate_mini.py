@@ -176,3 +176,45 @@ def test_additions_append_to_every_tagged_item_when_they_apply(mini: Questionnai
     camera = next(a for a in raadslid.advice if a.id == "camera")
     assert camera.cost.get("nl") == "100 tot 300 euro"
     assert camera.contacts == ()  # the bestuurders route is not for a raadslid
+
+
+def test_an_active_red_flag_raises_what_protects_against_it(mini: Questionnaire) -> None:
+    calm = evaluate(mini, persona(mini, "nieuw-raadslid"))
+    assert [(a.id, a.priority) for a in calm.advice] == [
+        ("ophaalafspraak", Priority.HOOG),
+        ("camera", Priority.MIDDEN),
+        ("licht", Priority.LAAG),
+    ]
+    threatened = evaluate(mini, {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"})
+    # raised items first, in the flag's order, at hoog; the rest as before
+    assert [(a.id, a.priority, a.raised_by) for a in threatened.advice] == [
+        ("licht", Priority.HOOG, ("nu-bedreigd",)),
+        ("ophaalafspraak", Priority.HOOG, ("nu-bedreigd",)),
+        ("camera", Priority.MIDDEN, ()),
+    ]
+    assert threatened.advice[0].item.priority is Priority.LAAG  # its own priority is kept
+    flag = next(f for f in threatened.red_flags if f.flag.id == "nu-bedreigd")
+    assert [c.id for c in flag.contacts] == ["politie"]  # the flag's own urgent contacts
+    assert flag.flag.reason is not None
+    assert flag.flag.reason.get("nl") == "u gaf aan dat u nu bedreigd wordt"
+    gezin = threatened.section("gezin")
+    assert gezin is not None
+    assert gezin.capped_by == ("foto-online",)
+
+
+def test_score_json_says_why_for_every_item(mini: Questionnaire) -> None:
+    from zelfscan.core.serialize import evaluation_to_json
+
+    answers = {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"}
+    data = evaluation_to_json(evaluate(mini, answers), "nl")
+    why = {a["id"]: a["why"] for a in data["advice"]}
+    assert why == {
+        "licht": [{"question": "verlichting", "answer": "soms"}],
+        "ophaalafspraak": [{"question": "school-afspraak", "answer": "nee"}],
+        # a checklist answer and the answer that made the `not` true
+        "camera": [
+            {"question": "maatregelen", "answer": ["geen"]},
+            {"question": "woning", "answer": "huis"},
+        ],
+    }
+    assert data["advice"][0]["raised_by"] == ["nu-bedreigd"]
