@@ -208,9 +208,11 @@ def test_score_json_says_why_for_every_item(mini: Questionnaire) -> None:
     answers = {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"}
     data = evaluation_to_json(evaluate(mini, answers), "nl")
     why = {a["id"]: a["why"] for a in data["advice"]}
+    # a raised item also names the answer that set the red flag off
+    threat = {"question": "bedreigd", "answer": "ja"}
     assert why == {
-        "licht": [{"question": "verlichting", "answer": "soms"}],
-        "ophaalafspraak": [{"question": "school-afspraak", "answer": "nee"}],
+        "licht": [{"question": "verlichting", "answer": "soms"}, threat],
+        "ophaalafspraak": [{"question": "school-afspraak", "answer": "nee"}, threat],
         # a checklist answer and the answer that made the `not` true
         "camera": [
             {"question": "maatregelen", "answer": ["geen"]},

@@ -120,7 +120,7 @@ def select_advice(
     for index, item in enumerate(questionnaire.advice):
         if not holds(item.when, answers):
             continue
-        reasons = reasons_for(questionnaire, item.when, answers)
+        reasons = _with_flag_reasons(reasons_for(questionnaire, item.when, answers), item, flags)
         selected = _merge_variant(questionnaire, item, answers, reasons, raised)
         chosen.append((_order(questionnaire, selected, index, raised), selected))
     chosen.sort(key=lambda pair: pair[0])
@@ -154,6 +154,7 @@ def conditional_advice(
             else r
             for r in reasons_for(questionnaire, item.when, example)
         )
+        reasons = _with_flag_reasons(reasons, item, flags)
         selected = _merge_variant(questionnaire, item, answers, reasons, raised)
         key = _order(questionnaire, selected, index, raised)
         for question in questions:
@@ -181,6 +182,21 @@ def find_out_tasks(
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+
+def _with_flag_reasons(
+    reasons: tuple[Reason, ...], item: AdviceItem, flags: Sequence[TriggeredFlag]
+) -> tuple[Reason, ...]:
+    """An item raised by a red flag also names the answers that set the flag off."""
+    seen = {r.question.id for r in reasons}
+    extra = []
+    for triggered in flags:
+        if item.id in triggered.flag.raises:
+            for reason in triggered.reasons:
+                if reason.question.id not in seen:
+                    seen.add(reason.question.id)
+                    extra.append(reason)
+    return (*reasons, *extra)
 
 
 def _is_unknown(value: AnswerValue | None) -> bool:
@@ -311,9 +327,10 @@ def _merge_variant(
         contact_ids = tuple(dict.fromkeys((*contact_ids, *add.contacts)))
         sources += add.sources
     raised_by = tuple(raised[item.id][1]) if item.id in raised else ()
+    own = variant.priority if variant is not None and variant.priority else item.priority
     return SelectedAdvice(
         item=item,
-        priority=Priority.HOOG if raised_by else item.priority,
+        priority=Priority.HOOG if raised_by else own,
         why=why,
         how=how,
         effort=effort,

@@ -232,7 +232,7 @@ class ItemBuilder:
     ) -> Variant | None:
         ctx = self.ctx
         what = f"{owner} variant at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, ("when",), (*_VARIANT_FIELDS, "sources"))
+        found = f.fields(ctx, node, what, ("when",), (*_VARIANT_FIELDS, "sources", "priority"))
         if found is None or "when" not in found:
             return None
         when = f.condition(ctx, found["when"], f"{what} when", None)
@@ -250,6 +250,11 @@ class ItemBuilder:
         self.citations.require_for_claims(
             found, what, _VARIANT_FIELDS, {**texts, "how": how}, (*item_sources, *sources)
         )
+        priority = (
+            f.choice(ctx, found["priority"], f"{what}: priority", [p.value for p in Priority])
+            if "priority" in found
+            else None
+        )
         if when is None:
             return None
         return Variant(
@@ -261,6 +266,7 @@ class ItemBuilder:
             who=texts["who"],
             contacts=contacts,
             sources=sources,
+            priority=Priority(priority) if priority else None,
         )
 
     def _red_flag(self, node: yaml.Node) -> RedFlag | None:

@@ -217,6 +217,9 @@ class Variant:
     contacts: tuple[str, ...] | None = None
     sources: tuple[Source, ...] = ()
     """Sources of facts the variant adds; the item's own sources apply too."""
+    priority: Priority | None = None
+    """A different priority in this situation (e.g. a public agenda with an ondermijning
+    dossier); ``None`` keeps the item's own."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,9 @@ class SectionResult:
 class SelectedAdvice:
     """An advice item that applies, with the role variant and the additions merged in.
 
-    ``priority`` is the priority shown: the item's own (``item.priority``), or ``hoog`` when
-    an active red flag raises it (``raised_by`` names those flags; such items come first).
+    ``priority`` is the priority shown: the item's own (``item.priority``, or its variant's
+    when that sets one), or ``hoog`` when an active red flag raises it (``raised_by`` names
+    those flags; such items come first).
     ``reasons`` is never empty. ``sources`` are the item's, its variant's and its additions'
     sources, without repeats, for a "Bronnen" line under the advice.
     """
