@@ -28,15 +28,15 @@ from zelfscan.core.model import (
     Variant,
 )
 from zelfscan.core.questions import SectionBuilder
-from zelfscan.core.sources import ENFORCED, Citations
+from zelfscan.core.sources import Citations
 
 _ADVICE_REQUIRED = ("id", "priority", "when", "title", "why", "how", "effort", "cost", "who")
 _ADVICE_OPTIONAL = ("section", "contacts", "variants", "tags", "sources", "done_if")
 _TEXTS = ("title", "why", "how", "effort", "cost", "who")
 _VARIANT_FIELDS = ("why", "how", "effort", "cost", "who", "contacts")
 _ADDITION_OPTIONAL = _VARIANT_FIELDS
-_FLAG_REQUIRED = ("id", "when", "cap", "message")
-_FLAG_OPTIONAL = ("section", "raises", "contacts", "sources", "reason")
+_FLAG_REQUIRED = ("id", "when", "cap", "message", "reason")
+_FLAG_OPTIONAL = ("section", "raises", "contacts", "sources")
 _CONTACT_REQUIRED = ("id", "name", "offers", "contact", "stand_per")
 _PERSONA_REQUIRED = ("id", "name", "description", "answers")
 
@@ -296,7 +296,7 @@ class ItemBuilder:
         self.citations.require_for_claims(
             found, what, ("message", "reason"), {"message": message, "reason": reason}, sources
         )
-        if fid is None or when is None or cap is None or message is None:
+        if fid is None or when is None or cap is None or message is None or reason is None:
             return None
         return RedFlag(
             id=fid,
@@ -335,7 +335,7 @@ class ItemBuilder:
             else None
         )
         sources = self.citations.cite(found, what)
-        if ENFORCED and not sources and "sources" not in found:
+        if not sources and "sources" not in found:
             ctx.error(
                 node,
                 f"{what}: cite where the contact detail comes from "

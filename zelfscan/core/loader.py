@@ -27,7 +27,6 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import unreachable
-from zelfscan.core.sources import ENFORCED
 from zelfscan.core.yamlsafe import compose_strict, gc_paused
 
 SCHEMA_VERSION = 1
@@ -236,7 +235,7 @@ class _Loader(ItemBuilder):
             if question is None or question.option(UNKNOWN) is None:
                 continue  # reported by _check_refs
             for option in ref.option_nodes:
-                if ENFORCED and option.value == UNKNOWN:
+                if option.value == UNKNOWN:
                     ctx.error(
                         option,
                         f"{ref.what}: leave out 'weet-niet'; for a 'weet ik niet' answer the "

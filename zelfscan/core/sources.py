@@ -22,14 +22,13 @@ from zelfscan.core import fields as f
 from zelfscan.core.fields import Ctx
 from zelfscan.core.model import Source, Text, TextList
 
-ENFORCED = False
-"""Staged: the two source rules (claims, contacts) and the 'weet-niet in a trigger' rule are
-switched on once the built-in scans follow them (issue #14). Removed then."""
-
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 CLAIM_PATTERNS: tuple[re.Pattern[str], ...] = (
     # a decree is "Besluit" or a compound with a capital ("Bouwbesluit"), not "een besluit"
     re.compile(r"\b(Besluit|[A-Z]\w*besluit)\b"),
+    # norms and marks in capitals: "NEN 5087", "EN 50518", "SKG" (not "en 112")
+    re.compile(r"\b(NEN|EN|ISO)[ -]?\d{3,5}\b"),
+    re.compile(r"\b(SKG|PKVW|BORG)\b"),
     *(
         re.compile(p, re.IGNORECASE)
         for p in (
@@ -38,8 +37,6 @@ CLAIM_PATTERNS: tuple[re.Pattern[str], ...] = (
             r"\b\w*(wet|wetboek|regeling|convenant|circulaire|verordening|richtlijn)\b",
             r"\bverplicht",
             r"\bstrafbaar\b",
-            r"\b(NEN|EN|ISO)[ -]?\d{3,5}\b",
-            r"\b(SKG|PKVW|BORG)\b",
             r"politiekeurmerk",
             r"\b\d+([.,]\d+)?\s?(procent|%)",
             rf"\b\d{{1,2}} ({_MONTHS})\b",
@@ -69,6 +66,8 @@ class Citations:
         self.registry: dict[str, Source] = {}
         self.nodes: dict[str, yaml.Node] = {}
         self.used: set[str] = set()
+        self.mistyped = False
+        """A citation named an unknown source: then "nobody cites it" is likely the same typo."""
 
     def read_registry(self, node: yaml.Node | None) -> tuple[Source, ...]:
         """The top-level ``sources:`` list (read first, so every element can cite it)."""
@@ -108,6 +107,7 @@ class Citations:
             if source is None:
                 hint = f.suggest(sid, self.registry)
                 self.ctx.error(item, f"{what}: {key}: unknown source {sid!r}{hint}")
+                self.mistyped = True
                 continue
             self.used.add(sid)
             cited.append(source)
@@ -124,7 +124,7 @@ class Citations:
     ) -> None:
         """An error for each text field in ``names`` that states a legal or normative fact
         while ``sources`` is empty."""
-        if sources or not ENFORCED:
+        if sources:
             return
         for name in names:
             value = texts.get(name)
@@ -142,5 +142,7 @@ class Citations:
                     break
 
     def report_unused(self) -> None:
+        if self.mistyped:
+            return
         for sid in sorted(set(self.registry) - self.used):
             self.ctx.error(self.nodes[sid], f"source {sid!r}: no element cites it")
