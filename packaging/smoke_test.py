@@ -149,9 +149,16 @@ def check_layout(dist: Path, home: Path) -> str:
             executable(dist, "zelfscan-cli"),
             root / "questionnaires",
             root / "resources" / "fonts",
+            root / "LICENSE",  # Zelfscan's own licence (EUPL-1.2)
+            root / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt",
+            root / "resources" / "licenses" / "LGPL-3.0-only.txt",
+            root / "resources" / "icons" / "zelfscan-256.png",
         )
         if not path.exists()
     ]
+    qt_libs = root / "PySide6" / "Qt" / "lib"  # where the notices say the Qt libraries are
+    if sys.platform.startswith("linux") and not list(qt_libs.glob("libQt6Core.so*")):
+        missing.append(f"{qt_libs}/libQt6Core.so.6")
     if missing:
         raise SmokeFailure("missing from the bundle: " + ", ".join(missing))
     if not list((root / "questionnaires").glob("*.yaml")):
@@ -323,8 +330,20 @@ def check_no_console(dist: Path, home: Path) -> str:
     return "crash dialog reached, redacted crash log written, memory-only wrote nothing, usage 2"
 
 
+def check_version(dist: Path, home: Path) -> str:
+    from zelfscan import __version__
+
+    for name in ("zelfscan-cli", "zelfscan"):
+        result = run([executable(dist, name), "--version"], home)
+        _expect_ok(result, f"{name} --version")
+        if result.stdout.strip() != f"zelfscan {__version__}":
+            raise SmokeFailure(f"{name} --version printed {result.stdout.strip()!r}")
+    return __version__
+
+
 CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "layout": check_layout,
+    "version": check_version,
     "audit": check_audit,
     "libraries": check_libraries,
     "validate": check_validate,

@@ -15,11 +15,16 @@ QT_FREE = [
     "zelfscan.core.compiled",
     "zelfscan.core.answers",
     "zelfscan.cli",
+    "zelfscan.about",
+    "zelfscan.paths",
     "zelfscan.report.pdf",
     "zelfscan.report.document",
     "zelfscan.report.blank",
     "zelfscan.storage.vault",
     "zelfscan.storage.settings",
+    "zelfscan.storage.pdf_password",
+    "zelfscan.core.numbers",
+    "zelfscan.safe_read",
 ]
 
 

@@ -10,18 +10,20 @@ import argparse
 import atexit
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from zelfscan import __version__
+from zelfscan import arguments
+from zelfscan.cli_parser import build_parser
 from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
-from zelfscan.i18n import LANGUAGES
+from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 
 EXIT_OK = 0
@@ -31,47 +33,6 @@ EXIT_USAGE = 2
 
 class BadInput(Exception):
     """A problem with the user's input: printed as is, exit code 1."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="zelfscan-cli",
-        description="Zelfscan zonder venster: vragenlijsten controleren, scoren en rapporteren.",
-    )
-    parser.add_argument("--version", action="version", version=f"zelfscan {__version__}")
-    parser.add_argument("--home", type=Path, help="map voor gebruikersbestanden (ZELFSCAN_HOME)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    sub.add_parser("list", help="één regel per vragenlijst: ID, versie, titel")
-
-    p = sub.add_parser("validate", help="controleer vragenlijsten (standaard: alle)")
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
-
-    p = sub.add_parser("show", help="de vragenlijst zoals de app hem ziet")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true", required=True)
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-
-    p = sub.add_parser("score", help="uitslag zonder PDF")
-    p.add_argument("id")
-    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-
-    p = sub.add_parser("report", help="het persoonlijke adviesrapport als PDF")
-    p.add_argument("id")
-    p.add_argument("--answers", type=Path, required=True, metavar="FILE")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-    p.add_argument("--password-file", type=Path, metavar="FILE")
-    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
-
-    p = sub.add_parser("blank", help="de lege papieren versie als PDF")
-    p.add_argument("id")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=LANGUAGES, default="nl")
-    p.add_argument("--deterministic", action="store_true", help="vaste datum en ids (tests)")
-    return parser
 
 
 def _dirs(home: Path | None) -> list[Path]:
@@ -84,8 +45,19 @@ def _catalog(home: Path | None) -> Catalog:
 
 
 def _one(home: Path | None, qid: str) -> Questionnaire:
-    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all."""
-    return _questionnaire(find(_dirs(home), qid), qid)
+    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all.
+
+    Files that had to be loaded on the way and failed are reported on stderr; the command
+    goes on with the questionnaire it needs."""
+    catalog = find(_dirs(home), qid)
+    if qid in catalog.questionnaires:
+        _warn(catalog)
+    return _questionnaire(catalog, qid)
+
+
+def _warn(catalog: Catalog) -> None:
+    for error in catalog.errors:
+        print(error, file=sys.stderr)
 
 
 def _questionnaire(catalog: Catalog, qid: str) -> Questionnaire:
@@ -109,12 +81,18 @@ def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    """Every questionnaire that loads, one per line; what does not load goes to stderr.
+
+    Exit 0 as long as something could be listed: ``list`` answers "what can I use?", and a
+    script reading its output (``zelfscan-cli list | cut -f1``) must not fail because a
+    user's own file has an error; the errors still show on stderr, and ``validate`` is the
+    command whose exit code says whether every file is valid. Exit 1 when nothing loads.
+    """
     catalog = _catalog(args.home)
     for q in catalog.questionnaires.values():
         print(f"{q.id}\t{q.version}\t{q.title.get('nl')}")
-    for error in catalog.errors:
-        print(error, file=sys.stderr)
-    return EXIT_BAD_INPUT if catalog.errors else EXIT_OK
+    _warn(catalog)
+    return EXIT_OK if catalog.questionnaires else EXIT_BAD_INPUT
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -138,7 +116,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     q = _one(args.home, args.id)
-    print(json.dumps(questionnaire_to_json(q, args.lang), ensure_ascii=False, indent=2))
+    _print_json(questionnaire_to_json(q, args.lang))
     return EXIT_OK
 
 
@@ -147,7 +125,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     result = evaluate(q, _answers(q, args.answers))
     data = evaluation_to_json(result, args.lang)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print_json(data)
         return EXIT_OK
     overall = data["overall"]
     print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
@@ -158,6 +136,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
     for i, a in enumerate(data["advice"], start=1):
         print(f"{i:>3}. [{a['priority']}] {a['title']}")
     return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    """Print valid JSON or nothing: ``NaN``/``Infinity`` are not JSON, and a script must be
+    able to parse whatever exit 0 comes with. Numbers are bounded when a file is read
+    (zelfscan.core.numbers), so this is the last guard, not the check."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        raise BadInput("de uitkomst bevat een getal dat geen getal is; niets uitgevoerd") from None
+    print(text)
 
 
 def _fmt(score: float | None) -> str:
@@ -191,16 +180,17 @@ def _cmd_blank(args: argparse.Namespace) -> int:
 
 
 def _read_password(path: Path) -> str:
+    """The checked password in ``path`` (:func:`~zelfscan.storage.pdf_password.read_password_file`:
+    one line, only its line ending removed, at most 127 bytes as a PDF counts them)."""
+    from zelfscan.storage.pdf_password import PasswordProblem, read_password_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_password_file(path)
+    except PasswordProblem as exc:
+        raise BadInput(f"{path}: {exc.message('nl')}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(
-            f"{path}: wachtwoordbestand niet te lezen ({exc.__class__.__name__})"
-        ) from exc
-    password = text.rstrip("\r\n")
-    if not password:
-        raise BadInput(f"{path}: het wachtwoordbestand is leeg")
-    return password
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "geen UTF-8-tekst"
+        raise BadInput(f"{path}: wachtwoordbestand niet te lezen ({reason})") from None
 
 
 COMMANDS = {
@@ -226,13 +216,35 @@ def _skip_exit_collection() -> None:
     gc.freeze()
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device after a closed pipe, so the interpreter's
+    last flush at exit has nowhere to fail (the recipe of the Python documentation, "Note on
+    SIGPIPE"). Not possible for a stream without a descriptor (a test's capture): then the
+    flush at exit has nothing left to write anyway."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Only at exit, so an in-process caller (a test) keeps its collector while it runs.
     atexit.unregister(_skip_exit_collection)
     atexit.register(_skip_exit_collection)
-    args = _parser().parse_args(argv)  # exits 2 on a usage error
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = arguments.help_language(argv)
+    with arguments.parsing_in(lang):
+        args = build_parser(lang).parse_args(argv)  # exits 2 on a usage error
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # so a reader that went away shows here, not at exit
+        return status
+    except BrokenPipeError:  # `zelfscan-cli list | head -1`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_OK
     except QuestionnaireError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -241,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.answers}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
+    except ProtectionFailed:
+        print("zelfscan-cli: de PDF kon niet worden beveiligd; niets opgeslagen", file=sys.stderr)
     except OSError as exc:
         where = exc.filename or ""
         print(f"zelfscan-cli: {where}: {exc.strerror or exc.__class__.__name__}", file=sys.stderr)

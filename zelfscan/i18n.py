@@ -15,7 +15,7 @@ from zelfscan.paths import locale_dir
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-DOMAINS = ("gui", "report")
+DOMAINS = ("gui", "report", "cli", "about")
 
 _current = DEFAULT_LANGUAGE
 

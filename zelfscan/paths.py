@@ -2,29 +2,83 @@
 
 One Qt-free function for a source checkout, an installed package and a PyInstaller bundle, so
 no other module ever guesses a path (and nothing resolves against the current directory).
+
+The top-level ``questionnaires/`` and ``resources/`` of the repository are the source of
+truth; the wheel and the sdist carry them as ``zelfscan/questionnaires`` and
+``zelfscan/resources`` (pyproject.toml maps them at build time), and the bundle carries them
+at its root (build.spec). :data:`REQUIRED` names the files the app can not do without, so
+``zelfscan --self-test`` can say which one a broken build left out.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 DATA_ROOT_ENV = "ZELFSCAN_DATA_ROOT"
+
+REQUIRED = (
+    "fonts/DejaVuSans.ttf",
+    "fonts/DejaVuSans-Bold.ttf",
+    "styles/app.qss",
+    "styles/app-dark.qss",
+    "locale/nl/LC_MESSAGES/gui.mo",
+    "locale/nl/LC_MESSAGES/report.mo",
+    "locale/nl/LC_MESSAGES/cli.mo",
+    "locale/nl/LC_MESSAGES/about.mo",
+    "icons/zelfscan.svg",
+    "icons/zelfscan-256.png",
+    "licenses/THIRD-PARTY-NOTICES.txt",
+)
+"""Bundled files (relative to ``resources/``) without which the app looks or reads wrong:
+the fonts of the window and the PDF, both stylesheets, the Dutch catalogues, the app icon
+and the third-party notices of the About dialog."""
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+"""The sizes of ``resources/icons/zelfscan-<N>.png`` (tools/make_icons.py renders them)."""
+
+_keep_open = contextlib.ExitStack()
+atexit.register(_keep_open.close)
 
 
 def data_root() -> Path:
     """The folder that holds ``questionnaires/`` and ``resources/``.
 
     Order: the ``ZELFSCAN_DATA_ROOT`` override (tests), the PyInstaller bundle
-    (``sys._MEIPASS``), then the repository root next to the package.
+    (``sys._MEIPASS``), the installed package (``importlib.resources``: a wheel in any
+    folder), then the repository root next to the package (a checkout, also when it is
+    installed in editable mode).
     """
     override = os.environ.get(DATA_ROOT_ENV)
     if override:
         return Path(override)
     if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
         return Path(sys._MEIPASS)
+    installed = _installed_root()
+    if installed is not None:
+        return installed
     return Path(__file__).resolve().parents[1]
+
+
+@cache
+def _installed_root() -> Path | None:
+    """The package folder when it carries the data (an installed wheel), else ``None``.
+
+    A package imported from a zip file has no real folder; ``as_file`` then extracts it
+    once for the life of the process (the files are read many times, by Qt too).
+    """
+    from importlib import resources
+
+    package = resources.files("zelfscan")
+    if not (package / "questionnaires").is_dir():
+        return None
+    if isinstance(package, Path):
+        return package
+    return Path(_keep_open.enter_context(resources.as_file(package)))  # pragma: no cover
 
 
 def questionnaires_dir() -> Path:
@@ -41,3 +95,37 @@ def locale_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def icon_file(size: int | None = None) -> Path:
+    """The app icon: the SVG source, or the PNG rendered at ``size`` pixels."""
+    icons = resources_dir() / "icons"
+    return icons / ("zelfscan.svg" if size is None else f"zelfscan-{size}.png")
+
+
+def notices_file() -> Path:
+    """The licences of everything Zelfscan ships (tools/notices.py writes it)."""
+    return resources_dir() / "licenses" / "THIRD-PARTY-NOTICES.txt"
+
+
+def missing_resources() -> list[str]:
+    """The :data:`REQUIRED` files that are not there, as ``resources/...`` paths."""
+    root = resources_dir()
+    return [f"resources/{name}" for name in REQUIRED if not (root / name).is_file()]
+
+
+def license_text() -> str | None:
+    """Zelfscan's own licence (EUPL-1.2): ``LICENSE`` next to the data in a checkout or the
+    bundle, the copy in the package metadata for an installed wheel; ``None`` if neither is
+    there."""
+    import importlib.metadata
+
+    beside = data_root() / "LICENSE"
+    with contextlib.suppress(OSError):
+        return beside.read_text(encoding="utf-8")
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        # Written by setuptools as <name>.dist-info/licenses/LICENSE (PEP 639).
+        text = importlib.metadata.distribution("zelfscan").read_text("licenses/LICENSE")
+        if text:
+            return text
+    return None

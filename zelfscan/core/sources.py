@@ -105,7 +105,7 @@ class Citations:
                 continue
             source = self.registry.get(sid)
             if source is None:
-                hint = f.suggest(sid, self.registry)
+                hint = self.ctx.hints(sid, self.registry)
                 self.ctx.error(item, f"{what}: {key}: unknown source {sid!r}{hint}")
                 self.mistyped = True
                 continue

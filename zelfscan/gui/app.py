@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zelfscan import APP_ID, APP_NAME, __version__
+from zelfscan import APP_ID, APP_NAME, __version__, arguments
 from zelfscan.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from zelfscan.gui.main_window import MainWindow
@@ -44,29 +45,82 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog="zelfscan", description="Zelfscan desktop app")
-    parser.add_argument("--training", action="store_true", help="start in training mode")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
-    parser.add_argument("--home", type=Path, help="keep all user files under this folder")
-    parser.add_argument(
-        "--self-test", action="store_true", help="build every window offscreen-capable and exit"
-    )
-    parser.add_argument(
-        "--self-test-crash",
-        action="store_true",
-        help="--self-test, and check that an error in a slot reaches the crash handling",
-    )
-    return parser.parse_args(argv)
+    """The app's arguments; help and usage errors in the user's language (zelfscan.arguments).
+
+    Another self-test mode (e.g. ``--self-test=start``) fits in by turning ``--self-test``
+    into an option with an optional value (``nargs="?"``, ``const`` for the plain flag).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = arguments.help_language(argv)
+    _ = arguments.translator(lang)
+    with arguments.parsing_in(lang):
+        parser = _Parser(
+            prog="zelfscan",
+            description=arguments.wrap(
+                _(
+                    "Zelfscan: check your personal safety and the security of your home. "
+                    "Everything stays on this laptop."
+                )
+            ),
+            epilog=_(
+                "examples:\n"
+                "  zelfscan --lang en\n"
+                "  zelfscan --training\n"
+                "  zelfscan --home /media/usb/zelfscan\n\n"
+                "Without a window: zelfscan-cli --help"
+            ),
+            formatter_class=arguments.HelpFormatter,
+        )
+        arguments.add_version(parser, __version__, _)
+        parser.add_argument(
+            "--training",
+            action="store_true",
+            help=_("start in training mode: demo persons, nothing is stored"),
+        )
+        parser.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=DEFAULT_LANGUAGE,
+            help=_(
+                "language of the app: nl (Dutch) or en (English); without it the app uses "
+                "the language last chosen in its menu, at first Dutch"
+            ),
+        )
+        parser.add_argument(
+            "--home",
+            type=Path,
+            metavar=_("FOLDER"),
+            help=_(
+                "keep every file the app makes (settings, vault, logs, your own "
+                "questionnaires) in this folder; also possible with ZELFSCAN_HOME"
+            ),
+        )
+        parser.add_argument(
+            "--self-test",
+            action="store_true",
+            help=_(
+                "open the window and the first page of every scan, then quit: exit code 0 "
+                "when all is well, 1 when a scan or a bundled file is missing"
+            ),
+        )
+        # For the bundle smoke test only: --self-test, plus an error raised in a Qt slot
+        # that must reach the crash handling (see the module docstring).
+        parser.add_argument("--self-test-crash", action="store_true", help=argparse.SUPPRESS)
+        return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _without_console()
-    args = parse_args(sys.argv[1:] if argv is None else argv)  # usage errors exit 2
+    args = parse_args(argv)  # usage errors exit 2; --help and --version exit 0
 
     from zelfscan.userdirs import harden_process, user_dirs
 
     harden_process()
     dirs = user_dirs(args.home)
+
+    from zelfscan.gui.session_bus import prevent_autolaunch
+
+    prevent_autolaunch()  # before Qt: no dbus-launch writing ~/.dbus on a bare X display
 
     from PySide6.QtWidgets import QApplication
 
@@ -85,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
     error.install()
     apply_language(args.lang)
     theme.load_fonts()
@@ -106,6 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         _tear_down(window)
+
+
+def _app_icon() -> QIcon:
+    """The window and taskbar icon; Qt reads the PNG of the size it needs when it needs it."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from zelfscan.paths import ICON_SIZES, icon_file
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_file(size)), QSize(size, size))
+    return icon
 
 
 def _without_console() -> None:
@@ -181,7 +249,15 @@ def _self_test(
     app: QApplication, window: MainWindow, errors: Sequence[object], *, crash: bool = False
 ) -> int:
     """Show the window, open every wizard on its first page, with ``crash`` check the
-    exception hook, report."""
+    exception hook, report. Fails (1) when no questionnaire loaded or a bundled file is
+    missing: a build that left out the content must not pass as a working app."""
+    problems = _missing_parts(window)
+    for problem in errors:
+        _say(f"self-test: questionnaire not loaded: {problem}", problem=True)
+    for problem in problems:
+        _say(f"self-test: {problem}", problem=True)
+    if problems:
+        return 1
     window.show()
     app.processEvents()
     for questionnaire_id in list(window.questionnaires):
@@ -194,10 +270,24 @@ def _self_test(
     if crash and not _exception_hook_works():
         _say("self-test: an error in a slot did not reach the exception hook", problem=True)
         return 1
-    for problem in errors:
-        _say(f"self-test: questionnaire not loaded: {problem}", problem=True)
     _say(f"self-test ok: {len(window.questionnaires)} questionnaire(s)")
     return 0
+
+
+def _missing_parts(window: MainWindow) -> list[str]:
+    """What the app needs and can not find: questionnaires, our bundled files, and Qt's own
+    Dutch catalogue (without it Qt's buttons and dialogs stay English in a Dutch app)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    from zelfscan.paths import missing_resources, questionnaires_dir
+
+    problems = [f"missing bundled file: {name}" for name in missing_resources()]
+    qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if not (qt_translations / "qtbase_nl.qm").is_file():
+        problems.append(f"missing Qt translation: {qt_translations / 'qtbase_nl.qm'}")
+    if not window.questionnaires:
+        problems.append(f"no questionnaire could be loaded (looked in {questionnaires_dir()})")
+    return problems
 
 
 class SelfTestError(RuntimeError):

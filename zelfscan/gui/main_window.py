@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.start = StartScreen(questionnaires, errors, self.stack)
         self.start.scan_requested.connect(self._on_scan_requested)
         self.start.training_requested.connect(self.enter_training_mode)
+        self.start.about_requested.connect(self.show_about)
         self.stack.addWidget(self.start)
         self._build_menus()
         self.trainer = TrainingController(self)  # personas, presenter view, next participant
@@ -124,7 +125,13 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
-        for menu in (self.file_menu, self.view_menu, self.language_menu):
+        # Help stays last: other menus are inserted before the language menu.
+        self.help_menu = QMenu(bar)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
             bar.addMenu(menu)
         self.text_scale = 100
 
@@ -199,6 +206,11 @@ class MainWindow(QMainWindow):
             return
         self.wizard.accept()  # asks for confirmation first
 
+    def show_about(self) -> None:
+        from zelfscan.gui.dialogs.about import show_about
+
+        show_about(self)
+
     # --- language and text size ---------------------------------------------------------
     def set_language(self, lang: str) -> None:
         apply_language(lang)
@@ -230,6 +242,8 @@ class MainWindow(QMainWindow):
         self.larger_action.setText(_("&Larger text"))
         self.smaller_action.setText(_("&Smaller text"))
         self.language_menu.setTitle("&Taal / Language")
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Zelfscan…"))
         self.banner.retranslate()
         self.start.retranslate()
         self.trainer.retranslate()

@@ -1,0 +1,180 @@
+"""The arguments of ``zelfscan-cli``: every one described, with examples, in the user's language.
+
+Build and use the parser inside :func:`zelfscan.arguments.parsing_in`, so argparse's own words
+are in the same language as ours. Test-only options are hidden from ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from zelfscan import __version__, arguments
+from zelfscan.i18n import LANGUAGES
+
+ANSWERS_EXAMPLE = """\
+  questionnaire: veilige-woning
+  answers:
+    woningtype: eengezinswoning
+    maatregelen-voordeur: [skg3, kerntrekbeveiliging]"""
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (build and use it inside ``arguments.parsing_in``)."""
+    _ = arguments.translator(lang)
+    parser = argparse.ArgumentParser(
+        prog="zelfscan-cli",
+        description=arguments.wrap(
+            _(
+                "Zelfscan without a window: check, show and score questionnaires, and make "
+                "the advice report."
+            )
+        ),
+        epilog=_(
+            "examples:\n"
+            "  zelfscan-cli list\n"
+            "  zelfscan-cli validate my-scan.yaml\n"
+            "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf\n"
+            "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf "
+            "--lang en\n\n"
+            "Help for one command: zelfscan-cli COMMAND --help\n"
+            "Exit codes: 0 done, 1 bad input (the message says what and where), 2 usage error."
+        ),
+        formatter_class=arguments.HelpFormatter,
+    )
+    arguments.add_version(parser, __version__, _)
+    parser.add_argument(
+        "--home",
+        type=Path,
+        metavar=_("FOLDER"),
+        help=_(
+            "folder for your own files (settings, vault, your own questionnaires); "
+            "default: ZELFSCAN_HOME or the usual folders for your user"
+        ),
+    )
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar=_("COMMAND"), title=_("commands")
+    )
+
+    def command(name: str, summary: str, epilog: str = "") -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=summary,
+            description=arguments.wrap(summary),
+            epilog=epilog or None,
+            formatter_class=arguments.HelpFormatter,
+        )
+
+    def questionnaire(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "id", metavar="ID", help=_("the questionnaire's ID (see: zelfscan-cli list)")
+        )
+
+    def language(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default="nl",
+            help=_("language of the output: nl (Dutch, the default) or en (English)"),
+        )
+
+    def answers(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--answers",
+            type=Path,
+            required=True,
+            metavar=_("FILE"),
+            help=_("answers file, YAML or JSON: the questionnaire's ID and an answer per question"),
+        )
+
+    def hidden_deterministic(p: argparse.ArgumentParser) -> None:
+        # For tests: a fixed date and fixed document ids, so two runs give the same bytes.
+        p.add_argument("--deterministic", action="store_true", help=argparse.SUPPRESS)
+
+    command("list", _("one line per questionnaire: ID, version and title, separated by tabs"))
+
+    p = command(
+        "validate",
+        _("check questionnaire files and point to every error as FILE:LINE:COL"),
+        _("example:\n  zelfscan-cli validate questionnaires/veilige-woning.yaml"),
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("questionnaire files (YAML); default: every built-in and your own"),
+    )
+
+    p = command(
+        "show",
+        _("the questionnaire as the app sees it, as JSON"),
+        _("example:\n  zelfscan-cli show veilige-woning --lang en"),
+    )
+    questionnaire(p)
+    p.add_argument(
+        "--json", action="store_true", help=_("print JSON (always done; allowed for scripts)")
+    )
+    language(p)
+
+    answers_help = _("An answers file (YAML or JSON) looks like this:")
+    p = command(
+        "score",
+        _("the results per theme and the advice, without a PDF"),
+        f"{answers_help}\n{ANSWERS_EXAMPLE}\n\n"
+        + _("example:\n  zelfscan-cli score veilige-woning --answers answers.yaml --json"),
+    )
+    questionnaire(p)
+    answers(p)
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+    language(p)
+
+    p = command(
+        "report",
+        _("the personal advice report as a PDF"),
+        f"{answers_help}\n{ANSWERS_EXAMPLE}\n\n"
+        + _(
+            "examples:\n"
+            "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf\n"
+            "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf "
+            "--password-file password.txt"
+        ),
+    )
+    questionnaire(p)
+    answers(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("where to save the PDF (an existing file is replaced)"),
+    )
+    language(p)
+    p.add_argument(
+        "--password-file",
+        type=Path,
+        metavar=_("FILE"),
+        help=_(
+            "encrypt the PDF with AES-256; it then opens only with the password. FILE is a "
+            "text file (UTF-8) that holds only the password; a line break at the end is "
+            "ignored. Delete the file or keep it somewhere safe afterwards"
+        ),
+    )
+    hidden_deterministic(p)
+
+    p = command(
+        "blank",
+        _("the blank paper version as a PDF: every question with tick boxes"),
+        _("example:\n  zelfscan-cli blank persoonlijke-veiligheid --out paper.pdf"),
+    )
+    questionnaire(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("where to save the PDF (an existing file is replaced)"),
+    )
+    language(p)
+    hidden_deterministic(p)
+    return parser
