@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from zelfscan.about import statement
 from zelfscan.core.model import Contact, Level, Questionnaire
+from zelfscan.core.model import Source as CoreSource
 from zelfscan.core.results import Evaluation, Reason, SelectedAdvice, TriggeredFlag
 from zelfscan.report.document import (
     AdviceEntry,
@@ -26,6 +27,7 @@ from zelfscan.report.document import (
     Rating,
     ReasonLine,
     ReportDocument,
+    Source,
     TaskEntry,
     TaskGroup,
     ThemeChange,
@@ -35,6 +37,7 @@ from zelfscan.report.document import (
     UrgentBlock,
 )
 from zelfscan.report.method import method_rules
+from zelfscan.report.phrases import stand_per_label
 from zelfscan.report.words import (
     CHANGES,
     LEVELS,
@@ -88,12 +91,38 @@ def _rating(
             "Unknown, because you answered “I don’t know” to questions worth half or more of "
             "the points. Finding out is the first step: see the find-out tasks."
         )
-    if lines:
+    flags = list(capping)
+    told = [f.flag.reason.get(lang) for f in flags if f.flag.reason is not None]
+    if flags and len(told) == len(flags):  # the content's own words: "u wordt nu bedreigd"
+        reason = _("{level} whatever the score: {why}.").format(
+            level=word, why="; ".join(dict.fromkeys(t.rstrip(".") for t in told))
+        )
+    elif lines:
         answers = "; ".join(_("‘{}’ to ‘{}’").format(r.answer, r.question) for r in lines)
         reason = _("{level} whatever the score, because you answered {answers}.").format(
             level=word, answers=answers
         )
     return Rating(level, word, LEVELS[level].symbol, shown, score_text(shown, lang), reason)
+
+
+def _source(source: CoreSource, lang: str) -> Source:
+    return Source(source.title.get(lang), source.address, stand_per_label(source.stand_per, lang))
+
+
+def _raised(advice: SelectedAdvice, flags: Mapping[str, TriggeredFlag], lang: str) -> str:
+    """Why a red flag raised this measure's priority, in one sentence (empty if it did not)."""
+    _ = translator(lang)
+    raising = [flags[i] for i in advice.raised_by if i in flags]
+    if not raising:
+        return ""
+    told = [f.flag.reason.get(lang) for f in raising if f.flag.reason is not None]
+    if len(told) == len(raising):
+        return _("Higher priority than usual: {}.").format(
+            "; ".join(dict.fromkeys(t.rstrip(".") for t in told))
+        )
+    lines = _reasons((r for f in raising for r in f.reasons), lang)
+    answers = "; ".join(_("‘{}’ to ‘{}’").format(r.answer, r.question) for r in lines)
+    return _("Higher priority than usual, because you answered {}.").format(answers)
 
 
 def _contact(contact: Contact, lang: str) -> ContactEntry:
@@ -104,6 +133,7 @@ def _contact(contact: Contact, lang: str) -> ContactEntry:
         contact=contact.contact.get(lang),
         stand_per=contact.stand_per,
         urgent=contact.urgent,
+        sources=tuple(_source(s, lang) for s in contact.sources),
     )
 
 
@@ -114,6 +144,7 @@ def _advice(
     lang: str,
     _: Translate,
     plan_state: Mapping[str, str],
+    flags: Mapping[str, TriggeredFlag],
 ) -> AdviceEntry:
     section = questionnaire.section(advice.section)
     section_title = section.title.get(lang) if section else advice.section
@@ -142,6 +173,8 @@ def _advice(
         state=state,
         state_word=state_word,
         plan_note=" · ".join(x for x in note if x),
+        raised=_raised(advice, flags, lang),
+        sources=tuple(_source(s, lang) for s in advice.sources),
     )
 
 
@@ -221,6 +254,7 @@ def _tasks(
                 section_title=theme.title.get(lang) if theme else "",
                 question=task.question.text.get(lang),
                 task=task.task.get(lang),
+                then=tuple(c.line.get(lang) for c in task.then),
             )
         )
     return tuple(tasks)
@@ -356,14 +390,19 @@ def build_report(
     _ = translator(lang)
     moment = created or datetime.now().astimezone()
     state = plan_state or {}
+    flags = {f.flag.id: f for f in evaluation.red_flags}
     plan = tuple(
-        _advice(n, a, questionnaire, lang, _, state)
+        _advice(n, a, questionnaire, lang, _, state, flags)
         for n, a in enumerate(evaluation.advice, start=1)
     )
     by_id = {e.id: e for e in plan}
-    flags = {f.flag.id: f for f in evaluation.red_flags}
     themes = _themes(questionnaire, evaluation, lang, _)
-    contacts = sorted(evaluation.contacts, key=lambda c: not c.urgent)  # urgent help first
+    # urgent help first, then who the measures name; the rest of the engine's list after
+    named = {c.id for a in evaluation.advice for c in a.contacts}
+    named |= {c.id for c in evaluation.urgent_contacts}
+    contacts = sorted(evaluation.contacts, key=lambda c: not c.urgent)
+    main = [c for c in contacts if c.urgent or c.id in named]
+    others = [c for c in contacts if not (c.urgent or c.id in named)]
     tasks = _tasks(questionnaire, evaluation, lang)
     return ReportDocument(
         lang=lang,
@@ -390,7 +429,16 @@ def build_report(
         tasks=tasks,
         task_groups=_task_groups(tasks),
         urgent=_urgent(evaluation, lang),
-        contacts=tuple(_contact(c, lang) for c in contacts),
+        contacts=tuple(_contact(c, lang) for c in main),
+        other_contacts=tuple(_contact(c, lang) for c in others),
+        sources=tuple(
+            dict.fromkeys(
+                [
+                    *(_source(s, lang) for c in contacts for s in c.sources),
+                    *(_source(s, lang) for a in evaluation.advice for s in a.sources),
+                ]
+            )
+        ),
         method=_method(questionnaire, themes, lang, _),
         progress=_progress(questionnaire, evaluation, previous, state, lang, _),
     )

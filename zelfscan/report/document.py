@@ -34,8 +34,10 @@ class ReasonLine(NamedTuple):
 class Source(NamedTuple):
     """Where a fact or a contact's details come from, and when they were checked."""
 
+    title: str
     address: str
     stand_per: str
+    """As the reader sees it ("23 november 2026")."""
 
 
 class Rating(NamedTuple):
@@ -133,8 +135,8 @@ class TaskEntry(NamedTuple):
     section_title: str
     question: str
     task: str
-    measure: str = ""
-    """The measure it may lead to, when the content names one."""
+    then: tuple[str, ...] = ()
+    """What to do if the answer turns out badly ("Blijkt het ‘Nee’? Doe dan dit: …")."""
 
 
 class TaskGroup(NamedTuple):
@@ -231,6 +233,10 @@ class ReportDocument(NamedTuple):
     """The same tasks, per theme in scan order."""
     urgent: UrgentBlock | None
     contacts: tuple[ContactEntry, ...]
-    """Every contact that applies, urgent help first."""
+    """The contacts for this person first: urgent help, then those the measures name."""
+    other_contacts: tuple[ContactEntry, ...]
+    """The other contacts that apply (``Evaluation.contacts``), listed briefly."""
+    sources: tuple[Source, ...]
+    """Every source behind the contacts and the measures in this report, once each."""
     method: Method
     progress: Progress | None = None

@@ -26,7 +26,10 @@ from zelfscan.report.phrases import (
     content_version,
     contents_line,
     small_print,
+    source_entry,
+    source_line,
     stand_per_label,
+    usual_date,
     why_you_see_this,
 )
 from zelfscan.report.words import BOX_DONE, BOX_OPEN, LEVELS, Translate, translator
@@ -204,6 +207,8 @@ def advice_body(entry: AdviceEntry, _: Translate, *, heading: str) -> str:
         out += "<ul>" + "".join(contact_item(c, offers=False) for c in entry.contacts) + "</ul>\n"
     if entry.reasons:
         out += f'<p class="muted">{e(why_you_see_this(entry.reasons, _))}</p>\n'
+    if entry.sources and heading == "h4":  # the full explanation names its sources
+        out += "".join(f'<p class="muted">{e(source_line(x, _))}</p>\n' for x in entry.sources)
     return out
 
 
@@ -247,18 +252,19 @@ def action_plan(doc: ReportDocument, _: Translate) -> str:
     return section("plan", doc.headings.plan, body)
 
 
-def help_part(doc: ReportDocument, _: Translate) -> str:
-    if not doc.contacts:
+def help_part(doc: ReportDocument, full: bool, _: Translate) -> str:
+    if not doc.contacts and not doc.other_contacts:
         empty = f"<p>{e(_('No contacts are listed for this scan.'))}</p>\n"
         return section("help", doc.headings.help, empty)
+    listed = doc.contacts + doc.other_contacts if full else doc.contacts
     rows = []
-    for c in doc.contacts:
+    for c in listed:
         urgent = f'<br><span class="small">{e(_("urgent help"))}</span>' if c.urgent else ""
         as_of = _("As of") + " " + stand_per_label(c.stand_per, doc.lang, short=True)
         rows.append(
             f'<tr><th scope="row"><strong>{e(c.name)}</strong>{urgent}</th>'
-            f'<td>{e(c.offers)}</td><td>{e(c.contact)}<br><span class="small">{e(as_of)}</span>'
-            "</td></tr>\n"
+            f"<td>{e(c.offers)}</td><td>{e(c.contact)}"
+            f'<br><span class="small">{e(as_of)}</span></td></tr>\n'
         )
     note = _(
         "Contact details were checked on the date under them. Check them again if that "
@@ -267,6 +273,9 @@ def help_part(doc: ReportDocument, _: Translate) -> str:
     body = f'<p class="muted">{e(note)}</p>\n' + table(
         doc.headings.help, [_("Organisation"), _("What they offer"), _("Contact")], rows
     )
+    if doc.other_contacts and not full:
+        body += f"<h3>{e(_('Also useful'))}</h3>\n<ul>"
+        body += "".join(contact_item(c, offers=False) for c in doc.other_contacts) + "</ul>\n"
     return section("help", doc.headings.help, body)
 
 
@@ -292,10 +301,7 @@ def tasks(doc: ReportDocument, letter: str, _: Translate) -> str:
             f'<tr class="group"><th colspan="2" scope="rowgroup">{e(group.title)}</th></tr>\n'
         )
         for t in group.items:
-            extra = ""
-            if t.measure:
-                lead = _("May lead to: {}").format(t.measure)
-                extra = f'<br><span class="small">{e(lead)}</span>'
+            extra = "".join(f'<br><span class="small">{e(line)}</span>' for line in t.then)
             rows.append(
                 f'<tr><td class="box">{BOX_OPEN}</td><th scope="row">{e(t.task)}{extra}</th></tr>\n'
             )
@@ -324,6 +330,12 @@ def method(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False
     body += f"<p>{e(st.official_heading)}</p>\n"
     body += "<ul>" + "".join(f"<li>{e(x)}</li>" for x in st.official) + "</ul>\n"
     body += f'<p class="muted">{e(st.stand_per)}</p>\n'
+    if doc.sources:
+        usual = usual_date(doc.sources)
+        checked = _("Checked on {}, unless a line says otherwise.").format(usual)
+        body += f'<h3>{e(_("Sources"))}</h3>\n<p class="muted">{e(checked)}</p>\n<ul>'
+        body += "".join(f"<li>{e(source_entry(x, usual, _))}</li>" for x in doc.sources)
+        body += "</ul>\n"
     if full:
         body += f"<h3>{e(_('Limits of this scan'))}</h3>\n"
         if m.about:
@@ -364,7 +376,7 @@ def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
         + summary(doc, _)
         + top_three(doc, _)
         + action_plan(doc, _)
-        + help_part(doc, _)
+        + help_part(doc, full, _)
         + appendices
         + f"</main>\n<footer><p>{e(footer_text)}</p></footer>\n</body>\n</html>\n"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from zelfscan.i18n import N_
-from zelfscan.report.document import ReasonLine, ReportDocument
+from zelfscan.report.document import ReasonLine, ReportDocument, Source
 from zelfscan.report.words import Translate, date_label
 
 
@@ -72,3 +72,23 @@ BARS_NOTE = N_(
     "Each bar runs from 0 to 100. The dashed lines are the thresholds: from the "
     "first line a theme “Needs attention”, from the second it is “Good”."
 )
+
+
+def source_line(source: Source, _: Translate) -> str:
+    """ "Bron: Kamerbrief 14 maart 2023, rijksoverheid.nl (stand per 23 november 2026)"."""
+    where = ", ".join(x for x in (source.title, source.address) if x)
+    return _("Source: {} (as of {})").format(where, source.stand_per)
+
+
+def usual_date(sources: tuple[Source, ...]) -> str:
+    """The "stand per" date most sources share: said once above the list."""
+    dates = [s.stand_per for s in sources]
+    return max(dict.fromkeys(dates), key=dates.count) if dates else ""
+
+
+def source_entry(source: Source, usual: str, _: Translate) -> str:
+    """A line of the sources list: title and address; the date only when it is not ``usual``."""
+    where = " — ".join(x for x in (source.title, source.address) if x)
+    if source.stand_per == usual:
+        return where
+    return _("{} (as of {})").format(where, source.stand_per)

@@ -264,7 +264,8 @@ class ResultsPage(ScanPage):
         if doc.tasks:
             layout.addWidget(Heading(doc.headings.tasks, level=2, parent=self.body))
             for task in doc.tasks:
-                layout.addWidget(plain_label(f"• {task.task}", self.body))
+                text = "\n".join([f"• {task.task}", *(f"  {line}" for line in task.then)])
+                layout.addWidget(plain_label(text, self.body, name="task"))
         layout.addWidget(Heading(_("Per theme"), level=2, parent=self.body))
         self.chart = ScoreChart(self.body)
         self.chart.set_results(doc.themes)
@@ -276,7 +277,7 @@ class ResultsPage(ScanPage):
             if theme.rating.reason:
                 layout.addWidget(plain_label(f"{theme.title}: {theme.rating.reason}", self.body))
         layout.addWidget(Heading(doc.headings.help, level=2, parent=self.body))
-        for contact in doc.contacts:
+        for contact in doc.contacts + doc.other_contacts:
             text = f"{contact.name}: {contact.contact}" if contact.contact else contact.name
             label = plain_label(f"{text}\n{contact.offers}", self.body, name="contact")
             layout.addWidget(label)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _
 from zelfscan.report.document import AdviceEntry
-from zelfscan.report.phrases import why_you_see_this
+from zelfscan.report.phrases import source_line, why_you_see_this
 from zelfscan.report.words import translator
 
 
@@ -38,6 +38,8 @@ def advice_details(entry: AdviceEntry, lang: str) -> list[tuple[str, str]]:
         parts.append((t("Who can help"), "\n".join(helpers)))
     if entry.reasons:
         parts.append(("", why_you_see_this(entry.reasons, t)))
+    if entry.sources:
+        parts.append(("", "\n".join(source_line(source, t) for source in entry.sources)))
     return parts
 
 

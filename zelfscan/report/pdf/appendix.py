@@ -24,7 +24,13 @@ from zelfscan.report.document import AdviceEntry, ReportDocument
 from zelfscan.report.pdf.front import contact_line, facts_line
 from zelfscan.report.pdf.styles import SHADE, grid_style, styles, widths
 from zelfscan.report.pdf.text import markup, para
-from zelfscan.report.phrases import stand_per_label, why_you_see_this
+from zelfscan.report.phrases import (
+    source_entry,
+    source_line,
+    stand_per_label,
+    usual_date,
+    why_you_see_this,
+)
 from zelfscan.report.words import BOX_DONE, BOX_OPEN, LEVELS, Translate
 
 Story = list[Flowable]
@@ -60,6 +66,7 @@ def advice_detail(entry: AdviceEntry, _: Translate) -> Story:
     ]
     if entry.reasons:
         story.append(para(why_you_see_this(entry.reasons, _), st.muted))
+    story += [para(source_line(source, _), st.muted) for source in entry.sources]
     # the heading and the first lines stay together; the rest may flow on
     return [KeepTogether(head + story[:2]), *story[2:]]
 
@@ -90,8 +97,7 @@ def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
         rows.append([para(group.title, st.cell_bold)])
         for task in group.items:
             cell: list[Flowable] = [para(task.task, st.cell)]
-            if task.measure:
-                cell.append(para(_("May lead to: {}").format(task.measure), st.cell_small))
+            cell += [para(line, st.cell_small) for line in task.then]
             rows.append([para(BOX_OPEN, st.cell_box), cell])
     table = Table(rows, colWidths=widths(0.06, 0.94), repeatRows=1)
     table.setStyle(grid_style(*spans))
@@ -142,28 +148,27 @@ def method_appendix(doc: ReportDocument, letter: str, _: Translate, *, full: boo
         para(statement.is_not_heading, st.label),
         *[para(item, st.bullet, "•") for item in statement.is_not],
         para(statement.official_heading, st.label),
-        *[para(item, st.bullet, "•") for item in statement.official[:-1]],
-    ]
-    closing: Story = [
-        para(statement.official[-1], st.bullet, "•"),
+        *[para(item, st.bullet, "•") for item in statement.official],
         para(statement.stand_per, st.muted),
     ]
+    if doc.sources:  # what the contacts and measures in this report rest on
+        usual = usual_date(doc.sources)
+        story += [
+            para(_("Sources"), st.h2),
+            para(_("Checked on {}, unless a line says otherwise.").format(usual), st.muted),
+        ]
+        story += [para(source_entry(x, usual, _), st.source, "•") for x in doc.sources]
     if full:
-        story.append(KeepTogether(closing))
-        closing = [para(_("Limits of this scan"), st.h2)]
+        story.append(para(_("Limits of this scan"), st.h2))
         if method.about:
-            closing.append(para(method.about, st.body))
-        closing.append(para(method.limits, st.body))
+            story.append(para(method.about, st.body))
+        story.append(para(method.limits, st.body))
     made = _("Scan: {} · content version {} · facts checked on {}").format(
         doc.title, doc.version, stand_per_label(doc.stand_per, doc.lang)
     )
-    closing.append(
-        para(made + " · " + _("Made on this computer. Nothing was sent anywhere."), st.muted)
-    )
-    # the last lines never stand alone on a page (the scan's own text may flow over pages)
-    if full:
-        return [*story, *closing[:-2], KeepTogether(closing[-2:])]
-    return [*story, KeepTogether(closing)]
+    made += " · " + _("Made on this computer. Nothing was sent anywhere.")
+    # the closing line never stands alone on a page: it keeps the line before it
+    return [*story[:-1], KeepTogether([story[-1], para(made, st.muted)])]
 
 
 def appendices(doc: ReportDocument, full: bool, _: Translate) -> Story:

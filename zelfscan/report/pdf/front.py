@@ -308,15 +308,17 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
     return story
 
 
-def help_section(doc: ReportDocument, _: Translate) -> Story:
+def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
     st = styles()
     story: Story = [CondPageBreak(160), para(doc.headings.help, st.h1)]
-    if not doc.contacts:
+    if not doc.contacts and not doc.other_contacts:
         return [*story, para(_("No contacts are listed for this scan."), st.body)]
+    # the full report describes every organisation; the advice itself those for this person
+    listed = doc.contacts + doc.other_contacts if full else doc.contacts
     rows: list[list[object]] = [
         [para(h, st.cell_head) for h in (_("Organisation"), _("What they offer"), _("Contact"))]
     ]
-    for c in doc.contacts:
+    for c in listed:
         name: list[Flowable] = [para(c.name, st.cell_bold)]
         if c.urgent:
             name.append(para(_("urgent help"), st.cell_urgent))
@@ -341,4 +343,15 @@ def help_section(doc: ReportDocument, _: Translate) -> Story:
         ),
         table,
     ]
+    if doc.other_contacts and not full:
+        story.append(KeepTogether([para(_("Also useful"), st.h3), *_brief(doc, _)]))
     return story
+
+
+def _brief(doc: ReportDocument, _: Translate) -> Story:
+    """The other contacts in a line each: name and how to reach them."""
+    st = styles()
+    return [
+        Paragraph(contact_line(c, offers=False), st.bullet, bulletText="•")
+        for c in doc.other_contacts
+    ]

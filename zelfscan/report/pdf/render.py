@@ -28,7 +28,7 @@ def build_story(doc: ReportDocument, *, full: bool = False) -> Story:
         *summary(doc, _),
         *top_three(doc, _),
         *action_plan(doc, _),
-        *help_section(doc, _),
+        *help_section(doc, full, _),
         *appendices(doc, full, _),
     ]
 

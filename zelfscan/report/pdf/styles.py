@@ -78,6 +78,7 @@ class Styles(NamedTuple):
     label: ParagraphStyle
     step: ParagraphStyle
     bullet: ParagraphStyle
+    source: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
@@ -134,6 +135,16 @@ def styles() -> Styles:
         label=derive("label", fontName=FONT_BOLD, spaceAfter=1, keepWithNext=1),
         step=derive("step", leftIndent=16, bulletIndent=2, spaceAfter=2),
         bullet=derive("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+        source=derive(
+            "source",
+            fontSize=7.5,
+            leading=9.5,
+            leftIndent=10,
+            bulletIndent=2,
+            spaceAfter=1.5,
+            textColor=MUTED,
+            bulletFontSize=7.5,
+        ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_head=ParagraphStyle(
