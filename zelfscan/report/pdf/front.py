@@ -253,12 +253,10 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
             inner.append(para(why_you_see_this(entry.reasons, _), st.muted))
         box = boxed(inner, SHADE, ACCENT)
         _width, height = box.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        if head:  # the first box follows the summary on the same page, split if need be
-            story += [*head, Spacer(1, 5), box]
-        elif height <= KEEP_BOX:  # moves whole: no lone line of a box on the next page
-            story.append(KeepTogether([Spacer(1, 5), box]))
+        if height <= KEEP_BOX:  # moves whole (the heading with the first): no lone lines
+            story += [*head[:1], KeepTogether([*head[1:], Spacer(1, 5), box])]
         else:  # a long box splits rather than leave half a page empty
-            story += [Spacer(1, 5), CondPageBreak(120), box]
+            story += [*head, Spacer(1, 5), CondPageBreak(120), box]
         head = []
     return story
 
