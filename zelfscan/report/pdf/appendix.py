@@ -98,9 +98,16 @@ def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
         for task in group.items:
             cell: list[Flowable] = [para(task.task, st.cell)]
             cell += [para(line, st.cell_small) for line in task.then]
-            rows.append([para(BOX_OPEN, st.cell_box), cell])
+            rows.append([BOX_OPEN, cell])  # the box as plain cell text: no paragraph
     table = Table(rows, colWidths=widths(0.06, 0.94), repeatRows=1)
-    table.setStyle(grid_style(*spans))
+    table.setStyle(
+        grid_style(
+            *spans,
+            ("FONTSIZE", (0, 1), (0, -1), 12),
+            ("LEADING", (0, 1), (0, -1), 13),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        )
+    )
     return [
         appendix_heading(letter, doc.headings.tasks, _),
         para(

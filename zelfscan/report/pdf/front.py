@@ -22,6 +22,7 @@ from zelfscan.report.pdf.styles import (
     ACCENT,
     FRAME_HEIGHT,
     FRAME_WIDTH,
+    INK,
     LEVEL_TEXT_COLOURS,
     RULE,
     SHADE,
@@ -289,18 +290,31 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
             ]
         ]
         for entry in group.items:
+            # the tick box and the number are plain cell text, the measure one paragraph
+            # with its theme below: a third of the paragraphs to lay out per row
+            measure = markup(
+                '{}<br/><font size="8" color="#555555">{}</font>', entry.title, entry.plan_note
+            )
             rows.append(
                 [
-                    para(BOX_DONE if entry.state == "gedaan" else BOX_OPEN, st.cell_box),
-                    para(str(entry.number), st.cell),
-                    [para(entry.title, st.cell), para(entry.plan_note, st.cell_small)],
+                    BOX_DONE if entry.state == "gedaan" else BOX_OPEN,
+                    str(entry.number),
+                    Paragraph(measure, st.cell_plan),
                     "",
                     "",
                 ]
             )
         table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=1)
         table.setStyle(
-            grid_style(("SPAN", (0, 0), (2, 0)), ("LINEBEFORE", (3, 1), (4, -1), 0.4, RULE))
+            grid_style(
+                ("SPAN", (0, 0), (2, 0)),
+                ("LINEBEFORE", (3, 1), (4, -1), 0.4, RULE),
+                ("FONTSIZE", (0, 1), (0, -1), 12),
+                ("LEADING", (0, 1), (0, -1), 13),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("FONTSIZE", (1, 1), (1, -1), 9),
+                ("TEXTCOLOR", (0, 1), (1, -1), INK),
+            )
         )
         story += [CondPageBreak(PLAN_GROUP_START), table, Spacer(1, 6)]
     return story
@@ -316,16 +330,21 @@ def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
     rows: list[list[object]] = [
         [para(h, st.cell_head) for h in (_("Organisation"), _("What they offer"), _("Contact"))]
     ]
+    urgent_colour = URGENT_EDGE.hexval().replace("0x", "#")
     for c in listed:
-        name: list[Flowable] = [para(c.name, st.cell_bold)]
+        # one paragraph per cell, with the small print as markup below: half the paragraphs
+        name = markup("<b>{}</b>", c.name)
         if c.urgent:
-            name.append(para(_("urgent help"), st.cell_urgent))
+            name += markup(
+                f'<br/><font size="8" color="{urgent_colour}">{{}}</font>', _("urgent help")
+            )
         as_of = _("As of") + " " + stand_per_label(c.stand_per, doc.lang, short=True)
+        reach = markup('{}<br/><font size="8" color="#555555">{}</font>', c.contact, as_of)
         rows.append(
             [
-                name,
+                Paragraph(name, st.cell),
                 para(c.offers, st.cell_small),
-                [para(c.contact, st.cell), para(as_of, st.cell_small)],
+                Paragraph(reach, st.cell),
             ]
         )
     # the date goes under the contact: a column of its own made every row taller

@@ -84,6 +84,7 @@ class Styles(NamedTuple):
     cell_head: ParagraphStyle
     cell_small: ParagraphStyle
     cell_box: ParagraphStyle
+    cell_plan: ParagraphStyle
     cell_head_box: ParagraphStyle
     cell_urgent: ParagraphStyle
     box: ParagraphStyle
@@ -161,6 +162,7 @@ def styles() -> Styles:
         cell_box=ParagraphStyle(
             "cell_box", parent=cell, alignment=TA_CENTER, fontSize=12, leading=13
         ),
+        cell_plan=ParagraphStyle("cell_plan", parent=cell, leading=11),
         cell_head_box=ParagraphStyle(
             "cell_head_box",
             parent=cell,
