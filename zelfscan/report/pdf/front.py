@@ -20,8 +20,6 @@ from zelfscan.report.document import (
 from zelfscan.report.pdf.chart import score_bar
 from zelfscan.report.pdf.styles import (
     ACCENT,
-    FRAME_HEIGHT,
-    FRAME_WIDTH,
     INK,
     LEVEL_TEXT_COLOURS,
     RULE,
@@ -47,8 +45,10 @@ Story = list[Flowable]
 PLAN_GROUP_START = 110.0
 """Points: a priority group that would start lower on a page than this starts on the next
 (its heading with one row alone at the foot of a page reads as a loose end)."""
-KEEP_BOX = 0.4 * FRAME_HEIGHT
-"""A top-3 box up to this tall is kept on one page; a taller one may split."""
+KEEP_BOX_CHARS = 600
+"""A top-3 box with up to this much text (about a third of a page) is kept on one page; a longer
+one may split. Counted, not measured: laying the box out to measure it cost a whole extra
+pass over its paragraphs."""
 
 
 def rating_markup(rating: Rating, *, score: bool = False) -> str:
@@ -253,8 +253,8 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
         if entry.reasons:
             inner.append(para(why_you_see_this(entry.reasons, _), st.muted))
         box = boxed(inner, SHADE, ACCENT)
-        _width, height = box.wrap(FRAME_WIDTH, FRAME_HEIGHT)
-        if height <= KEEP_BOX:  # moves whole (the heading with the first): no lone lines
+        size = sum(map(len, (entry.why, entry.effort, entry.cost, entry.who, *entry.steps)))
+        if size <= KEEP_BOX_CHARS:  # moves whole (the heading with the first): no lone lines
             story += [*head[:1], KeepTogether([*head[1:], Spacer(1, 5), box])]
         else:  # a long box splits rather than leave half a page empty
             story += [*head, Spacer(1, 5), CondPageBreak(120), box]
