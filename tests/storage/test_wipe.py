@@ -122,3 +122,47 @@ def test_home_layout_from_user_dirs(tmp_path: Path) -> None:
     d = user_dirs(tmp_path / "h")
     ensure(d.config)
     assert wipe_everything(d) == [d.config]
+
+
+def test_a_sharing_violation_is_retried_then_deleted(
+    filled: UserDirs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: a virus scanner holds the just-closed log for a moment; the delete waits."""
+    real_unlink = os.unlink
+    refusals = {"zelfscan.log": 3}
+    pauses: list[float] = []
+
+    def busy(path: str | Path, *args: object, **kwargs: object) -> None:
+        name = Path(path).name
+        if refusals.get(name, 0) > 0:
+            refusals[name] -= 1
+            raise PermissionError(32, "The process cannot access the file")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", busy)
+    removed = wipe_everything(filled, retries=(0.05, 0.1, 0.2, 0.4), sleep=pauses.append)
+    assert filled.logs / "zelfscan.log" in removed
+    assert pauses == [0.05, 0.1, 0.2]  # three refusals, three growing pauses, no real waiting
+    assert not filled.logs.exists()
+
+
+def test_a_file_that_stays_in_use_is_named_with_the_likely_causes(
+    filled: UserDirs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_unlink = os.unlink
+    pauses: list[float] = []
+
+    def held(path: str | Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name == "vault.zsv.bak":
+            raise PermissionError(32, "The process cannot access the file")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", held)
+    with pytest.raises(WipeIncomplete) as info:
+        wipe_everything(filled, retries=(0.05, 0.1), sleep=pauses.append)
+    assert info.value.failed == [backup_path(filled.vault_file)]
+    assert pauses == [0.05, 0.1]  # the file, not also its folder (not empty because of it)
+    assert not filled.vault_file.exists()
+    assert not filled.settings_file.exists()
+    for lang, words in (("nl", "pdf-lezer"), ("en", "PDF viewer")):
+        assert words in info.value.message(lang)
