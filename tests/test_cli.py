@@ -17,12 +17,20 @@ ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
 
 
-def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ZELFSCAN_HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+def run(*args: str | Path, home: Path, encoding: str = "utf-8") -> subprocess.CompletedProcess[str]:
+    """Run the CLI with its output in ``encoding`` (as Windows' code page would set it)."""
+    env = {
+        **os.environ,
+        "ZELFSCAN_HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONIOENCODING": encoding,
+    }
     result = subprocess.run(
         [sys.executable, "-m", "zelfscan.cli", *map(str, args)],
         capture_output=True,
         text=True,
+        encoding=encoding,
+        errors="strict",
         env=env,
         cwd=ROOT,
         timeout=120,
@@ -174,6 +182,27 @@ def test_missing_files_and_unknown_ids_exit_1(home: Path, tmp_path: Path) -> Non
 def test_usage_errors_exit_2(home: Path) -> None:
     assert run("score", "mini", home=home).returncode == 2
     assert run("vliegen", home=home).returncode == 2
+
+
+def test_a_path_the_console_can_not_spell_does_not_crash_after_the_work(
+    home: Path, tmp_path: Path
+) -> None:
+    """Windows: a redirected stdout is cp1252, which has no "Ł": the PDF is written, the path
+    printed with "?", exit 0 (it used to end in UnicodeEncodeError after the PDF)."""
+    out = tmp_path / "Łódź-advies.pdf"
+    result = run(
+        "report",
+        "mini",
+        "--answers",
+        answers_file(tmp_path, RAADSLID),
+        "--out",
+        out,
+        home=home,
+        encoding="cp1252",
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert result.stdout.strip() == str(out).encode("cp1252", "replace").decode("cp1252")
 
 
 def test_report_writes_a_pdf(home: Path, tmp_path: Path) -> None:

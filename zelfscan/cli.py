@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import gc
+import io
 import json
 import os
 import sys
@@ -200,7 +202,23 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
+def _output_never_fails_on_a_letter() -> None:
+    """A letter the output's encoding lacks becomes "?" instead of a crash.
+
+    Windows gives a redirected ``stdout`` the ANSI code page (cp1252 on Dutch and English
+    systems), not UTF-8: ``zelfscan-cli report ... --out Łódź.pdf > log.txt`` wrote the PDF
+    and then died with ``UnicodeEncodeError`` printing its path. The encoding stays what the
+    system chose (a consumer of the pipe expects it; ``PYTHONUTF8=1`` selects UTF-8), only
+    unencodable letters are replaced. ``stderr`` already uses ``backslashreplace``.
+    """
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _output_never_fails_on_a_letter()
     # Only at exit, so an in-process caller (a test) keeps its collector while it runs.
     atexit.unregister(_skip_exit_collection)
     atexit.register(_skip_exit_collection)

@@ -145,8 +145,13 @@ class Privacy(QObject):
         self.import_action = self._action(self.flow.import_)
         self.menu.addSeparator()
         self.auto_lock_action = self._action(self.choose_auto_lock)
+        # The app's one preference: macOS shows it as "Instellingen…" (⌘,) in the app menu.
+        self.auto_lock_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.wipe_action = self._action(self.show_wipe)
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+        from zelfscan.gui.main_window import explicit_menu_roles
+
+        explicit_menu_roles(window)
         self.crypto_note = plain_label(parent=window.start.privacy, name="cryptoNote")
         self.crypto_note.setVisible(False)
         layout = window.start.privacy.layout()
