@@ -296,3 +296,72 @@ def test_a_lock_that_can_not_be_made_gets_the_storage_message(dirs: UserDirs, ap
     app.start_vault_scan()
     assert shown == [StorageIOError().message("nl")]
     assert not app.privacy.controller.is_open
+
+
+def _left_by_a_killed_holder(dirs: UserDirs) -> Path:
+    """A lock file written by a process that was then killed (its native lock is gone)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(dirs.vault_file)],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "locked"
+    child.kill()
+    child.wait()
+    for stream in (child.stdin, child.stdout):
+        if stream is not None:
+            stream.close()
+    return lock_path(dirs.vault_file)
+
+
+def _name_pid(path: Path, pid: int, written: float) -> None:
+    """Point the lock at ``pid`` (a process with the same program name: python), written at
+    ``written`` (seconds since the epoch), as if the killed holder's id had been reused."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([str(pid), *lines[1:]]) + "\n", encoding="utf-8")
+    os.utime(path, (written, written))
+
+
+@pytest.fixture
+def same_named_process() -> object:
+    """A live process with the holder's program name (python), started now."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    yield child
+    child.kill()
+    child.wait()
+    if child.stdin is not None:
+        child.stdin.close()
+
+
+def test_a_reused_process_id_does_not_keep_the_vault_locked(
+    dirs: UserDirs, same_named_process: subprocess.Popen[bytes]
+) -> None:
+    """Simulated pid reuse: Qt alone calls this lock live (pid alive, same program name); the
+    process started an hour after the lock was written, so it is not the holder."""
+    from zelfscan.procinfo import process_start_time
+
+    Vault.create(dirs.vault_file, PASS, params=CHEAP)
+    path = _left_by_a_killed_holder(dirs)
+    started = process_start_time(same_named_process.pid)
+    assert started is not None
+    _name_pid(path, same_named_process.pid, written=started - 3600)
+    lock = VaultLock(dirs.vault_file)
+    assert lock.acquire()
+    assert path.read_text(encoding="utf-8").splitlines()[0] == str(os.getpid())
+    lock.release()
+
+
+def test_a_live_holder_that_started_before_its_lock_is_still_refused(
+    dirs: UserDirs, same_named_process: subprocess.Popen[bytes]
+) -> None:
+    from zelfscan.procinfo import process_start_time
+
+    Vault.create(dirs.vault_file, PASS, params=CHEAP)
+    path = _left_by_a_killed_holder(dirs)
+    started = process_start_time(same_named_process.pid)
+    assert started is not None
+    _name_pid(path, same_named_process.pid, written=started + 5)  # a lock it could have made
+    assert not VaultLock(dirs.vault_file).acquire()
+    assert path.read_text(encoding="utf-8").splitlines()[0] == str(same_named_process.pid)
