@@ -97,19 +97,25 @@ def run(
         timeout=TIMEOUT,
         env=full_env,
         check=False,
+        encoding="utf-8",
+        errors="replace",
     )
 
 
 def run_without_console(command: list[str | Path], home: Path) -> int:
     """Run the windowed executable as a desktop starts it: no console, so Python sets
-    ``sys.stdout`` and ``sys.stderr`` to ``None``; only the exit code tells. POSIX: ``sh``
-    closes fds 1 and 2 before the exec. Windows: nothing is redirected, so the windowed
-    executable gets no console streams (not verified on Windows yet)."""
+    ``sys.stdout`` and ``sys.stderr`` to ``None``; only the exit code tells. POSIX: a small
+    Python closes fds 1 and 2 and execs the executable (no shell assumed). Windows: nothing
+    is redirected; the windowed executable (``console=False``) gets no console streams by
+    itself (the release workflow runs this on a Windows runner)."""
     full_env = {**os.environ, "ZELFSCAN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     full_env.pop("ZELFSCAN_DATA_ROOT", None)
     argv = [str(part) for part in command]
     if os.name == "posix":
-        argv = ["/bin/sh", "-c", 'exec 1>&- 2>&-; exec "$0" "$@"', *argv]
+        close_then_exec = (
+            "import os, sys; os.close(1); os.close(2); os.execv(sys.argv[1], sys.argv[1:])"
+        )
+        argv = [sys.executable, "-c", close_then_exec, *argv]
     return subprocess.run(  # noqa: S603  (our own bundled executable)
         argv, timeout=TIMEOUT, env=full_env, check=False
     ).returncode
@@ -209,6 +215,8 @@ def check_libraries(dist: Path, home: Path) -> str:
             text=True,
             env=env,
             check=False,
+            encoding="utf-8",
+            errors="replace",
         ).stdout
         checked += 1
         for line in out.splitlines():

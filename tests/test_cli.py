@@ -76,7 +76,10 @@ def test_list_prints_id_version_title(home: Path) -> None:
 
 def test_validate_reports_file_line_col_and_exit_1(home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "kapot.yaml"
-    bad.write_text(MINI.read_text(encoding="utf-8").replace("type: yesno", "type: jaofnee", 1))
+    bad.write_text(
+        MINI.read_text(encoding="utf-8").replace("type: yesno", "type: jaofnee", 1),
+        encoding="utf-8",
+    )
     result = run("validate", bad, home=home)
     assert result.returncode == 1
     line = next(x for x in MINI.read_text(encoding="utf-8").splitlines() if "type: yesno" in x)

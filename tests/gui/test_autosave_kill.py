@@ -67,7 +67,9 @@ def _kill_while_typing(home: Path, seed: int, kill_after: int, pause: float) -> 
     try:
         while len(saved) < kill_after:
             line = child.stdout.readline().decode()
-            assert line, f"child ended after {saved[-1:]}: {log.read_text()[-2000:]}"
+            assert line, (
+                f"child ended after {saved[-1:]}: {log.read_text(encoding='utf-8')[-2000:]}"
+            )
             assert line.startswith("saved "), line
             saved.append(line.split()[1])
         time.sleep(pause)

@@ -252,7 +252,7 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(dirs: UserDirs, app: App)
     Vault.create(dirs.vault_file, PASS, params=CHEAP)
     child = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(dirs.vault_file)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
     )  # fmt: skip
     try:
         assert child.stdout is not None

@@ -21,15 +21,15 @@ def filled(tmp_path: Path, dirs: UserDirs) -> UserDirs:
     vault.save()  # creates vault.zsv.bak
     save_settings(dirs.settings_file, Settings(language="en"))
     ensure(dirs.logs)
-    (dirs.logs / "zelfscan.log").write_text("started\n")
+    (dirs.logs / "zelfscan.log").write_text("started\n", encoding="utf-8")
     (dirs.logs / "crash").mkdir()
-    (dirs.logs / "crash" / "faulthandler.txt").write_text("trace")
+    (dirs.logs / "crash" / "faulthandler.txt").write_text("trace", encoding="utf-8")
     (dirs.data / f"{TEMP_PREFIX}x.tmp").write_bytes(b"ciphertext")
     ensure(dirs.questionnaires)
-    (dirs.questionnaires / "gemeente.yaml").write_text("id: gemeente\n")
+    (dirs.questionnaires / "gemeente.yaml").write_text("id: gemeente\n", encoding="utf-8")
     outside = tmp_path / "outside"
     outside.mkdir()
-    (outside / "precious.txt").write_text("not ours")
+    (outside / "precious.txt").write_text("not ours", encoding="utf-8")
     (dirs.data / "link-out").symlink_to(outside)
     return dirs
 
@@ -96,7 +96,7 @@ def test_windows_like_layout_with_logs_inside_data(tmp_path: Path) -> None:
     base = tmp_path / "Local" / "zelfscan"
     d = UserDirs(config=base, data=base, logs=base / "Logs", questionnaires=base / "questionnaires")
     ensure(d.logs)
-    (d.logs / "a.log").write_text("x")
+    (d.logs / "a.log").write_text("x", encoding="utf-8")
     d.vault_file.write_bytes(b"v")
     wipe_everything(d)
     assert not base.exists()  # nothing kept, so even the app folder goes
@@ -111,7 +111,7 @@ def test_platformdirs_app_parent_removed_when_empty(tmp_path: Path) -> None:
         questionnaires=tmp_path / "share" / "zelfscan" / "questionnaires",
     )
     ensure(d.logs)
-    (d.logs / "a.log").write_text("x")
+    (d.logs / "a.log").write_text("x", encoding="utf-8")
     removed = wipe_everything(d)
     assert not state.exists()
     assert state in removed
