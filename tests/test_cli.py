@@ -247,3 +247,42 @@ def test_blank_writes_a_pdf(home: Path, tmp_path: Path) -> None:
     result = run("blank", "mini", "--out", out, home=home)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _stored_things(home: Path) -> list[Path]:
+    dirs = user_dirs(home)
+    dirs.data.mkdir(parents=True, exist_ok=True)
+    dirs.config.mkdir(parents=True, exist_ok=True)
+    made = [dirs.vault_file, dirs.data / "vault.zsv.bak", dirs.settings_file]
+    for path in made:
+        path.write_bytes(b"x")
+    return made
+
+
+def test_wipe_lists_first_and_deletes_only_with_yes(home: Path) -> None:
+    """What the uninstallers run when the user chooses to delete their data."""
+    made = _stored_things(home)
+    listed = run("wipe", home=home)
+    assert listed.returncode == 0, listed.stderr
+    assert {Path(line) for line in listed.stdout.splitlines()} >= set(made)
+    assert all(path.exists() for path in made)
+    done = run("wipe", "--yes", home=home)
+    assert done.returncode == 0, done.stderr
+    assert not any(path.exists() for path in made)
+    assert (user_dirs(home).questionnaires / "mini.yaml").exists()  # the user's own: kept
+
+
+def test_wipe_refuses_while_a_running_zelfscan_holds_the_vault(home: Path) -> None:
+    import platform
+
+    made = _stored_things(home)
+    lock = user_dirs(home).vault_file.with_name("vault.zsv.lock")
+    # this test process started before the lock was written: a live holder
+    lock.write_text(f"{os.getpid()}\npython3\n{platform.node()}\n", encoding="utf-8")
+    result = run("wipe", "--yes", home=home)
+    assert result.returncode == 1
+    assert "Sluit Zelfscan" in result.stderr
+    assert all(path.exists() for path in made)
+    lock.write_text(f"{2**22 + 7}\npython3\n{platform.node()}\n", encoding="utf-8")  # gone
+    assert run("wipe", "--yes", home=home).returncode == 0
+    assert not lock.exists()

@@ -152,6 +152,33 @@ def _cmd_blank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_wipe(args: argparse.Namespace) -> int:
+    """List (default) or delete (``--yes``) what "Alles wissen" deletes; one path a line."""
+    from zelfscan.storage.wipe import WipeIncomplete, plan_wipe, vault_in_use, wipe_everything
+
+    dirs = user_dirs(args.home)
+    keep_questionnaires = not args.include_questionnaires
+    if not args.yes:
+        plan = plan_wipe(dirs, include_questionnaires=not keep_questionnaires)
+        for path in plan.delete:
+            print(path)
+        return EXIT_OK
+    if vault_in_use(dirs):
+        raise BadInput("Zelfscan heeft de kluis nu open. Sluit Zelfscan en probeer het opnieuw.")
+    try:
+        removed = wipe_everything(dirs, include_questionnaires=not keep_questionnaires)
+    except WipeIncomplete as exc:
+        for path in exc.removed:
+            print(path)
+        for path in exc.failed:
+            print(f"zelfscan-cli: niet gewist: {path}", file=sys.stderr)
+        print(f"zelfscan-cli: {exc.message('nl')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in removed:
+        print(path)
+    return EXIT_OK
+
+
 def _read_password(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
@@ -172,6 +199,7 @@ COMMANDS = {
     "score": _cmd_score,
     "report": _cmd_report,
     "blank": _cmd_blank,
+    "wipe": _cmd_wipe,
 }
 
 

@@ -102,6 +102,36 @@ def plan_wipe(dirs: UserDirs, *, include_questionnaires: bool = False) -> WipePl
     return WipePlan(locations=all_locations(dirs), delete=delete, keep=kept)
 
 
+LOCK_SUFFIX = ".lock"  # the GUI's QLockFile next to the vault (zelfscan.gui.vault_lock)
+_REUSE_MARGIN_S = 2.0
+
+
+def vault_in_use(dirs: UserDirs) -> bool:
+    """A running Zelfscan (on this computer or another) holds the vault lock right now.
+
+    The Qt-free reading of the GUI's lock file, for ``zelfscan-cli wipe`` (the uninstallers):
+    line 1 is the holder's process id, line 3 its host name. A holder on another computer
+    counts as running (a vault folder on a network drive). A process that is gone, or that
+    started after the lock was written (its id was reused), does not.
+    """
+    import platform
+
+    from zelfscan.procinfo import process_start_time
+
+    lock = dirs.vault_file.with_name(dirs.vault_file.name + LOCK_SUFFIX)
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        written = lock.stat().st_mtime
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host.lower() != platform.node().lower():
+        return True
+    started = process_start_time(pid)
+    return started is not None and started <= written + _REUSE_MARGIN_S
+
+
 def _delete(path: Path, retries: Sequence[float], sleep: Callable[[float], None]) -> None:
     """Remove one file or empty folder, retrying while Windows reports it in use."""
     for pause in (*retries, None):
