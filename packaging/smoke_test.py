@@ -349,6 +349,66 @@ def check_version(dist: Path, home: Path) -> str:
     return __version__
 
 
+def check_app_bundle(dist: Path, home: Path) -> str:
+    """macOS: ``Zelfscan.app`` is a foreground app (Dock icon, menu bar) that starts."""
+    import plistlib
+
+    from zelfscan import APP_ID, __version__
+
+    app = dist.parent / "Zelfscan.app"
+    if sys.platform != "darwin":
+        return "not macOS: no .app to check"
+    plist = plistlib.loads((app / "Contents" / "Info.plist").read_bytes())
+    wrong = {
+        key: plist.get(key)
+        for key, expected in (
+            ("LSBackgroundOnly", False),
+            ("LSUIElement", False),
+            ("NSHighResolutionCapable", True),
+            ("CFBundleIdentifier", APP_ID),
+            ("CFBundleShortVersionString", __version__),
+        )
+        if plist.get(key) != expected
+    }
+    if wrong:
+        raise SmokeFailure(f"Zelfscan.app Info.plist: {wrong}")
+    if not plist.get("LSMinimumSystemVersion"):
+        raise SmokeFailure("Zelfscan.app Info.plist has no LSMinimumSystemVersion")
+    macos = app / "Contents" / "MacOS"
+    result = run([macos / "zelfscan", "--self-test"], home, env={"QT_QPA_PLATFORM": "offscreen"})
+    _expect_ok(result, "Zelfscan.app zelfscan --self-test")
+    _expect_ok(run([macos / "zelfscan-cli", "--version"], home), "Zelfscan.app zelfscan-cli")
+    return f"foreground app, macOS {plist['LSMinimumSystemVersion']}+, self-test ok"
+
+
+def check_windows_resources(dist: Path, home: Path) -> str:
+    """Windows: both executables carry the version resource (Explorer, AppLocker) and icon."""
+    if sys.platform != "win32":
+        return "not Windows: no version resource to check"
+    import pefile  # in requirements/build.txt for Windows (PyInstaller's own dependency)
+
+    from zelfscan import APP_NAME, __version__
+
+    for name in ("zelfscan", "zelfscan-cli"):
+        pe = pefile.PE(str(executable(dist, name)), fast_load=False)
+        strings: dict[str, str] = {}
+        for info in getattr(pe, "FileInfo", [[]])[0]:
+            for table in getattr(info, "StringTable", []):
+                strings.update(
+                    {k.decode("utf-8"): v.decode("utf-8") for k, v in table.entries.items()}
+                )
+        if strings.get("ProductName") != APP_NAME or strings.get("ProductVersion") != __version__:
+            raise SmokeFailure(f"{name}.exe version resource: {strings}")
+        icons = [
+            entry
+            for entry in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None).entries
+            if entry.id == pefile.RESOURCE_TYPE["RT_GROUP_ICON"]
+        ]
+        if not icons:
+            raise SmokeFailure(f"{name}.exe has no icon")
+    return f"{APP_NAME} {__version__}, icon, in both executables"
+
+
 CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "layout": check_layout,
     "version": check_version,
@@ -358,6 +418,8 @@ CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "report": check_report,
     "self-test": check_self_test,
     "no-console": check_no_console,
+    "app-bundle": check_app_bundle,
+    "windows-resources": check_windows_resources,
 }
 
 
