@@ -216,6 +216,27 @@ def load_rows(runs: int) -> list[Row]:
     ]
 
 
+def crafted_row(runs: int) -> Row:
+    """The worst crafted file (``bench_crafted.py``): validation / ``yaml.safe_load``."""
+    from bench_crafted import measure
+
+    from tests.hostile.crafted import KINDS
+
+    results = {kind: measure(kind, 1_000_000, max(1, runs // 3)) for kind in KINDS}
+    kind, (size, base, mine, _first) = max(results.items(), key=lambda kv: kv[1][2] / kv[1][1])
+    ratios = ", ".join(f"{k} {m / b:.2f}" for k, (_s, b, m, _f) in results.items())
+    return Row(
+        "validating a crafted file ≤ 1 MB (worst kind)",
+        "`yaml.safe_load`",
+        base * 1000,
+        mine * 1000,
+        "ms",
+        2.0,
+        "≤ 2×",
+        f"worst: {kind}, {size / 1024:.0f} KB; all: {ratios}",
+    )
+
+
 def wizard_row(runs: int, home: Path) -> Row:
     command = [PY, str(HERE / "bench_wizard.py"), "--rounds", str(max(2, runs // 2))]
     result = subprocess.run(

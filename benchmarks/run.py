@@ -14,7 +14,9 @@ Rows (ours / baseline, median of ``--runs`` interleaved runs, after one warm-up 
    writing the same number of paragraphs, of the same mean length (counted in the real
    report's story).
 4. Loading + validating every built-in questionnaire / ``yaml.safe_load`` of the same files
-   (in-process; also shown against libyaml's ``CSafeLoader``, for information).
+   (in-process; also shown against libyaml's ``CSafeLoader``, for information); and the
+   worst of the crafted files of ``bench_crafted.py`` (each kind of expensive check, as
+   large as 1 MB and the value limit allow) / ``yaml.safe_load`` of that file.
 5. ``wizard.next()`` until the new page's first paint in the real wizard (``bench_wizard.py``),
    median and max over every step / one 16 ms frame; the notes add the step's total with the
    work deferred until after that paint (pages build the next page then).
@@ -43,7 +45,14 @@ for folder in (ROOT, HERE):
         sys.path.insert(0, str(folder))
 
 from measure import Row  # noqa: E402
-from rows import bundle_row, load_rows, report_row, startup_rows, wizard_row  # noqa: E402
+from rows import (  # noqa: E402
+    bundle_row,
+    crafted_row,
+    load_rows,
+    report_row,
+    startup_rows,
+    wizard_row,
+)
 
 DOC = ROOT / "docs" / "performance.md"
 START = "<!-- bench:start -->"
@@ -116,7 +125,7 @@ def record(text: str) -> None:
     DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
-ROWS = ("startup", "report", "load", "wizard", "bundle")
+ROWS = ("startup", "report", "load", "crafted", "wizard", "bundle")
 
 
 def refresh_compiled_questionnaires() -> None:
@@ -163,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             ("startup", lambda: startup_rows(args.runs, home)),
             ("report", lambda: [report_row(args.runs, home)]),
             ("load", lambda: load_rows(args.runs)),
+            ("crafted", lambda: [crafted_row(args.runs)]),
             ("wizard", lambda: [wizard_row(args.runs, home)]),
         ]
         if args.bundle or (ROOT / "dist" / "zelfscan").is_dir():

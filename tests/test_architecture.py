@@ -22,6 +22,9 @@ QT_FREE = [
     "zelfscan.report.blank",
     "zelfscan.storage.vault",
     "zelfscan.storage.settings",
+    "zelfscan.storage.pdf_password",
+    "zelfscan.core.numbers",
+    "zelfscan.safe_read",
 ]
 
 

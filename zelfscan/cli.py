@@ -25,6 +25,7 @@ from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
+from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 
 EXIT_OK = 0
@@ -46,8 +47,19 @@ def _catalog(home: Path | None) -> Catalog:
 
 
 def _one(home: Path | None, qid: str) -> Questionnaire:
-    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all."""
-    return _questionnaire(find(_dirs(home), qid), qid)
+    """Only the questionnaire ``qid`` (``catalog.find``): a report needs one, not all.
+
+    Files that had to be loaded on the way and failed are reported on stderr; the command
+    goes on with the questionnaire it needs."""
+    catalog = find(_dirs(home), qid)
+    if qid in catalog.questionnaires:
+        _warn(catalog)
+    return _questionnaire(catalog, qid)
+
+
+def _warn(catalog: Catalog) -> None:
+    for error in catalog.errors:
+        print(error, file=sys.stderr)
 
 
 def _questionnaire(catalog: Catalog, qid: str) -> Questionnaire:
@@ -71,12 +83,18 @@ def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    """Every questionnaire that loads, one per line; what does not load goes to stderr.
+
+    Exit 0 as long as something could be listed: ``list`` answers "what can I use?", and a
+    script reading its output (``zelfscan-cli list | cut -f1``) must not fail because a
+    user's own file has an error; the errors still show on stderr, and ``validate`` is the
+    command whose exit code says whether every file is valid. Exit 1 when nothing loads.
+    """
     catalog = _catalog(args.home)
     for q in catalog.questionnaires.values():
         print(f"{q.id}\t{q.version}\t{q.title.get('nl')}")
-    for error in catalog.errors:
-        print(error, file=sys.stderr)
-    return EXIT_BAD_INPUT if catalog.errors else EXIT_OK
+    _warn(catalog)
+    return EXIT_OK if catalog.questionnaires else EXIT_BAD_INPUT
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -100,7 +118,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     q = _one(args.home, args.id)
-    print(json.dumps(questionnaire_to_json(q, args.lang), ensure_ascii=False, indent=2))
+    _print_json(questionnaire_to_json(q, args.lang))
     return EXIT_OK
 
 
@@ -109,7 +127,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     result = evaluate(q, _answers(q, args.answers))
     data = evaluation_to_json(result, args.lang)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print_json(data)
         return EXIT_OK
     overall = data["overall"]
     print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
@@ -120,6 +138,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
     for i, a in enumerate(data["advice"], start=1):
         print(f"{i:>3}. [{a['priority']}] {a['title']}")
     return EXIT_OK
+
+
+def _print_json(data: object) -> None:
+    """Print valid JSON or nothing: ``NaN``/``Infinity`` are not JSON, and a script must be
+    able to parse whatever exit 0 comes with. Numbers are bounded when a file is read
+    (zelfscan.core.numbers), so this is the last guard, not the check."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        raise BadInput("de uitkomst bevat een getal dat geen getal is; niets uitgevoerd") from None
+    print(text)
 
 
 def _fmt(score: float | None) -> str:
@@ -180,16 +209,17 @@ def _cmd_wipe(args: argparse.Namespace) -> int:
 
 
 def _read_password(path: Path) -> str:
+    """The checked password in ``path`` (:func:`~zelfscan.storage.pdf_password.read_password_file`:
+    one line, only its line ending removed, at most 127 bytes as a PDF counts them)."""
+    from zelfscan.storage.pdf_password import PasswordProblem, read_password_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_password_file(path)
+    except PasswordProblem as exc:
+        raise BadInput(f"{path}: {exc.message('nl')}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(
-            f"{path}: wachtwoordbestand niet te lezen ({exc.__class__.__name__})"
-        ) from exc
-    password = text.rstrip("\r\n")
-    if not password:
-        raise BadInput(f"{path}: het wachtwoordbestand is leeg")
-    return password
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "geen UTF-8-tekst"
+        raise BadInput(f"{path}: wachtwoordbestand niet te lezen ({reason})") from None
 
 
 COMMANDS = {
@@ -269,6 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.answers}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
+    except ProtectionFailed:
+        print("zelfscan-cli: de PDF kon niet worden beveiligd; niets opgeslagen", file=sys.stderr)
     except OSError as exc:
         where = exc.filename or ""
         print(f"zelfscan-cli: {where}: {exc.strerror or exc.__class__.__name__}", file=sys.stderr)

@@ -76,8 +76,8 @@ CASES: list[tuple[str, list[tuple[str, str]], str, list[str]]] = [
     (
         "thresholds range",
         [("{goed: 80, aandacht: 50}", "{goed: 120, aandacht: 50}")],
-        "{goed: 120",
-        ["<= 100"],
+        "120",
+        ["goed", "from 0 to 100"],
     ),
     (
         "exclusive on single",

@@ -134,10 +134,21 @@ def test_load_errors_are_shown_calmly(qtbot, mini) -> None:
     window.show()
     start = window.start
     assert start.errors_box.isVisible()
-    assert not start.details.isVisible()
+    assert "kapot.yaml" in start.broken.text()
+    assert "3:5: unknown key 'vraag'" in start.broken.text()
+    shown: list[str] = []
+
+    def look(dialog) -> int:
+        shown.append(dialog.details.toPlainText())
+        dialog.copy()
+        return 0
+
+    start.exec_dialog = look
     start.details_button.click()
-    assert start.details.isVisible()
-    assert start.details.toPlainText() == "kapot.yaml:3:5: unknown key 'vraag'"
+    assert shown == ["kapot.yaml:3:5: unknown key 'vraag'"]
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == shown[0]
 
 
 def test_training_mode_shows_banner(qtbot, mini) -> None:

@@ -25,7 +25,8 @@ from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.fields import Ctx
 from zelfscan.core.flow import effective_answers, missing_required, visible_questions
 from zelfscan.core.model import AnswerValue, Question, Questionnaire, QuestionType
-from zelfscan.core.yamlsafe import compose_strict
+from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict
+from zelfscan.safe_read import FileTooLarge, read_limited
 
 Report = Callable[[yaml.Node | None, str], None]
 
@@ -67,7 +68,9 @@ def load_answers_file(path: Path) -> tuple[str, dict[str, AnswerValue]]:
     structure is wrong."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path, MAX_BYTES)  # regular files only, size checked first
+    except FileTooLarge as exc:
+        raise AnswersError([f"{name}: {exc.reason}"]) from None
     except OSError as exc:
         raise AnswersError([f"{name}: can not read: {exc.strerror or exc}"]) from None
     try:
@@ -89,9 +92,13 @@ def load_answers_file(path: Path) -> tuple[str, dict[str, AnswerValue]]:
 
 
 def answer_problems(
-    questionnaire: Questionnaire, answers: Mapping[str, object]
+    questionnaire: Questionnaire, answers: Mapping[str, object], hints: f.Hints | None = None
 ) -> list[tuple[str | None, str]]:
-    """``(question id, message)`` for every problem; the id is ``None`` if there is none."""
+    """``(question id, message)`` for every problem; the id is ``None`` if there is none.
+
+    ``hints`` bounds the "did you mean" work (:class:`~zelfscan.core.fields.Hints`); the
+    loader passes the file's own, so many personas share one budget."""
+    hints = hints or f.Hints()
     problems: list[tuple[str | None, str]] = []
     valid: dict[str, AnswerValue] = {}
     wrong: dict[str, str] = {}
@@ -101,10 +108,10 @@ def answer_problems(
             continue
         question = questionnaire.questions.get(key)
         if question is None:
-            hint = f.suggest(key, questionnaire.questions)
+            hint = hints(key, questionnaire.questions)
             problems.append((key, f"unknown question {key!r}{hint}"))
             continue
-        message, clean = _check_value(question, value)
+        message, clean = _check_value(question, value, hints)
         if message is not None:
             wrong[key] = message
         elif clean is not None:
@@ -143,9 +150,12 @@ def normalise_answers(
     return effective_answers(questionnaire, clean)
 
 
-def _check_value(question: Question, value: object) -> tuple[str | None, AnswerValue | None]:
+def _check_value(
+    question: Question, value: object, hints: f.Hints | None = None
+) -> tuple[str | None, AnswerValue | None]:
     """``(problem, normalised value)``; ``None`` as value means "no answer"."""
     what = f"question {question.id!r}"
+    suggest = hints or f.suggest
     if value is None:
         return None, None
     if question.type is QuestionType.TEXT:
@@ -157,7 +167,7 @@ def _check_value(question: Question, value: object) -> tuple[str | None, AnswerV
         if not isinstance(value, str):
             return f"{what} expects one option id, not {type(value).__name__}", None
         if value not in ids:
-            return f"{what} has no option {value!r}{f.suggest(value, ids)}", None
+            return f"{what} has no option {value!r}{suggest(value, ids)}", None
         return None, value
     if isinstance(value, str) or not isinstance(value, list | tuple):
         return f"{what} expects a list of option ids like [{ids[0]}]", None
@@ -165,7 +175,7 @@ def _check_value(question: Question, value: object) -> tuple[str | None, AnswerV
         if not isinstance(item, str):
             return f"{what}: option ids are text, not {item!r}", None
         if item not in ids:
-            return f"{what} has no option {item!r}{f.suggest(item, ids)}", None
+            return f"{what} has no option {item!r}{suggest(item, ids)}", None
     if len(set(value)) != len(value):
         return f"{what}: an option is ticked twice", None
     exclusive = [o.id for o in question.options if o.exclusive and o.id in value]

@@ -1,7 +1,9 @@
 """Find every questionnaire: the built-in ones first, then the user's own.
 
 A file that does not load adds its errors to :attr:`Catalog.errors` and is left out; the
-others still load. A later file can not replace an earlier questionnaire with the same id
+others still load. That holds for any failure, also an unexpected one (a bug the file
+triggers): a broken questionnaire never stops the app or the CLI, and never hides the
+built-in scans. A later file can not replace an earlier questionnaire with the same id
 (a user file must never silently override a built-in scan): that is an error too.
 
 :func:`find` answers "which questionnaire has this id" without loading the others: the CLI's
@@ -18,6 +20,7 @@ without it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,8 +30,11 @@ from zelfscan import paths
 from zelfscan.core import compiled
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.model import Questionnaire
+from zelfscan.safe_read import read_limited
 
+log = logging.getLogger(__name__)
 _ID_LINE = re.compile(r"^id\s*:", re.MULTILINE)
+_MAX_ID_SCAN = 1024 * 1024  # = yamlsafe.MAX_BYTES: a file that loaded is never larger
 
 
 @dataclass
@@ -46,7 +52,9 @@ def builtin_dirs() -> list[Path]:
 def questionnaire_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    # Anything but a folder: a named pipe or a dangling link called *.yaml is reported by
+    # the loader (not read), rather than silently left out.
+    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir()]
     return sorted(found, key=lambda p: p.name)
 
 
@@ -93,6 +101,10 @@ def _collect(dirs: Sequence[Path], wanted: str | None, use_compiled: bool) -> Ca
                 except QuestionnaireError as exc:
                     catalog.errors.extend(exc.errors)
                     continue
+                except Exception as exc:  # a loader bug must not stop the app or the others
+                    log.error("loading a questionnaire failed: %s", type(exc).__name__)
+                    catalog.errors.append(_unexpected(path, exc))
+                    continue
             if wanted is not None and questionnaire.id != wanted:
                 continue
             earlier = catalog.files.get(questionnaire.id)
@@ -113,13 +125,23 @@ def _load(path: Path) -> Questionnaire:
 
 def _claimed_id(path: Path) -> str | None:
     """The id a file claims, from its top-level ``id`` key; None when that is not plain."""
-    from zelfscan.core.yamlsafe import top_level_scalar
+    from zelfscan.core.yamlsafe import MAX_BYTES, top_level_scalar
 
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_BYTES)
     except OSError:
-        return None
+        return None  # loading it reports why
     return top_level_scalar(data, "id")
+
+
+def _unexpected(path: Path, exc: Exception) -> LoadError:
+    return LoadError(
+        str(path),
+        1,
+        1,
+        f"this file could not be loaded ({type(exc).__name__}); the other questionnaires "
+        "work as usual. Please report this, with the file.",
+    )
 
 
 def _clash(path: Path, questionnaire_id: str, earlier: Path) -> LoadError:
@@ -134,7 +156,7 @@ def _clash(path: Path, questionnaire_id: str, earlier: Path) -> LoadError:
 
 def _id_line(path: Path) -> int:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, _MAX_ID_SCAN).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return 1
     match = _ID_LINE.search(text)

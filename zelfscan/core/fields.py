@@ -21,10 +21,9 @@ import yaml
 
 from zelfscan.core.errors import LoadError
 from zelfscan.core.model import LANGUAGES, AllOf, AnswerIn, AnyOf, Condition, Not, Text, TextList
+from zelfscan.core.numbers import MAX_CHARS, Bounds, NumberProblem, parse_number
 
 ID_RE = re.compile(r"[a-z0-9_-]+")
-_INT_RE = re.compile(r"[-+]?[0-9]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -49,6 +48,7 @@ class Ctx:
     file: str
     errors: list[LoadError] = field(default_factory=list)
     refs: list[CondRef] = field(default_factory=list)
+    hints: Hints = field(default_factory=lambda: Hints())
 
     def error(self, node: yaml.Node | None, message: str) -> None:
         mark = None if node is None else node.start_mark
@@ -72,6 +72,29 @@ def owner(node: yaml.Node, kind: str) -> str:
 def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class Hints:
+    """ "Did you mean ...?" with a budget, so a crafted file can not make hints quadratic.
+
+    Each hint compares the word with every choice; a file with 20,000 questions and 20,000
+    conditions naming a missing one would make 400 million comparisons (minutes). One
+    :class:`Hints` per file allows :data:`HINT_COMPARISONS` in total; past that the errors
+    are reported without a hint. Real files use a few hundred.
+    """
+
+    def __init__(self, comparisons: int = 0) -> None:
+        self.left = comparisons or HINT_COMPARISONS
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        if len(choices) > self.left:
+            self.left = 0
+            return ""
+        self.left -= len(choices)
+        return suggest(word, choices)
+
+
+HINT_COMPARISONS = 100_000
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -181,27 +204,26 @@ def sequence(
     return list(node.value)
 
 
-def number(ctx: Ctx, node: yaml.Node, what: str, integer: bool = False) -> float | None:
-    """A plain decimal number (``int`` when ``integer``); ``"3"``, ``yes``, ``0777`` are errors."""
-    kind = "a whole number" if integer else "a number"
+def number(ctx: Ctx, node: yaml.Node, what: str, bounds: Bounds) -> int | float | None:
+    """A plain decimal number within ``bounds`` (:mod:`zelfscan.core.numbers`): ``"3"``, ``yes``,
+    ``0777``, ``1e999`` and a 5,000-digit number are errors, never a traceback or ``inf``."""
+    kind = "a whole number" if bounds.integer else "a number"
     if not isinstance(node, yaml.ScalarNode):
         ctx.error(node, f"{what}: expected {kind}")
         return None
     value = str(node.value)
     if node.style in ("'", '"'):
-        ctx.error(node, f"{what}: {value!r} is text in quotes; write {kind} without quotes")
+        shown = value if len(value) <= MAX_CHARS else value[:MAX_CHARS] + "..."
+        ctx.error(node, f"{what}: {shown!r} is text in quotes; write {kind} without quotes")
         return None
     if node.tag == _BOOL_TAG:
         ctx.error(node, f"{what}: expected {kind}, not {value!r}")
         return None
-    if _INT_RE.fullmatch(value) and not (
-        len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0"
-    ):
-        return int(value)
-    if not integer and _FLOAT_RE.fullmatch(value):
-        return float(value)
-    ctx.error(node, f"{what}: expected {kind} like 3{'' if integer else ' or 1.5'}, not {value!r}")
-    return None
+    try:
+        return parse_number(value, bounds)
+    except NumberProblem as problem:
+        ctx.error(node, f"{what}: {problem}")
+        return None
 
 
 def switch(ctx: Ctx, node: yaml.Node, what: str) -> bool | None:

@@ -86,7 +86,7 @@ class ItemBuilder:
         if "section" in found:
             sid = f.ident(self.ctx, found["section"], f"{what}: section")
             if sid is not None and sid not in self.sections.section_ids:
-                hint = f.suggest(sid, self.sections.section_ids)
+                hint = self.ctx.hints(sid, self.sections.section_ids)
                 self.ctx.error(found["section"], f"{what}: unknown section {sid!r}{hint}")
             return sid or ""
         for qid in referenced(when) if when is not None else ():

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from zelfscan.core import fields as f
+from zelfscan.core import numbers
 from zelfscan.core.answers import persona_problems
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx
@@ -23,8 +24,9 @@ from zelfscan.core.model import (
     QuestionType,
 )
 from zelfscan.core.questions import thresholds
-from zelfscan.core.reachability import unreachable
-from zelfscan.core.yamlsafe import compose_strict, gc_paused
+from zelfscan.core.reachability import Budget, check, walk_cost
+from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict, gc_paused
+from zelfscan.safe_read import FileTooLarge, read_limited
 
 SCHEMA_VERSION = 1
 
@@ -45,7 +47,9 @@ _TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas", "additi
 def load_questionnaire(path: Path) -> Questionnaire:
     """The questionnaire in ``path``; :class:`QuestionnaireError` lists every problem."""
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path, MAX_BYTES)  # regular files only, size checked first
+    except FileTooLarge as exc:
+        raise QuestionnaireError([LoadError(str(path), 1, 1, exc.reason)]) from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise QuestionnaireError([LoadError(str(path), 1, 1, f"can not read: {reason}")]) from None
@@ -57,7 +61,7 @@ def load_text(text: str | bytes, filename: str) -> Questionnaire:
     # acyclic objects, and in the app every live Qt wrapper re-scanned each time (speed only).
     with gc_paused():
         root = compose_strict(text, filename)
-        return _Loader(filename).load(root)
+        return _Loader(filename, Budget.for_size(len(text))).load(root)
 
 
 def validate_file(path: Path) -> list[LoadError]:
@@ -72,8 +76,9 @@ def validate_file(path: Path) -> list[LoadError]:
 class _Loader(ItemBuilder):
     """Builds the questionnaire from the root node, then runs the checks across the file."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, budget: Budget) -> None:
         super().__init__(Ctx(filename))
+        self.budget = budget
 
     def load(self, root: yaml.Node) -> Questionnaire:
         ctx = self.ctx
@@ -82,7 +87,7 @@ class _Loader(ItemBuilder):
             raise QuestionnaireError(ctx.errors)
         get = found.get
         schema = (
-            f.number(ctx, found["schema_version"], "schema_version", integer=True)
+            f.number(ctx, found["schema_version"], "schema_version", numbers.SCHEMA_VERSION)
             if "schema_version" in found
             else None
         )
@@ -96,10 +101,10 @@ class _Loader(ItemBuilder):
         version = f.scalar(ctx, found["version"], "version") if "version" in found else None
         stand_per = f.date(ctx, found["stand_per"], "stand_per") if "stand_per" in found else None
         minutes = (
-            f.number(ctx, found["minutes"], "minutes", integer=True) if "minutes" in found else None
+            f.number(ctx, found["minutes"], "minutes", numbers.MINUTES)
+            if "minutes" in found
+            else None
         )
-        if minutes is not None and minutes <= 0:
-            ctx.error(found["minutes"], "minutes: must be more than 0")
         title = f.text(ctx, found["title"], "title") if "title" in found else None
         intro = f.text(ctx, found["intro"], "intro") if "intro" in found else None
         about_node = get("about")
@@ -117,7 +122,7 @@ class _Loader(ItemBuilder):
                 ctx.error(
                     self.addition_nodes[addition.id],
                     f"addition {addition.id!r}: no advice item has the tag {tag!r}"
-                    + f.suggest(tag, used_tags),
+                    + ctx.hints(tag, used_tags),
                 )
         self._check_refs({c.id for c in contacts})
         if (
@@ -163,7 +168,7 @@ class _Loader(ItemBuilder):
             qid = ref.leaf.question
             pos = position.get(qid)
             if pos is None:
-                hint = f.suggest(qid, position)
+                hint = ctx.hints(qid, position)
                 ctx.error(ref.question_node, f"{ref.what}: unknown question {qid!r}{hint}")
                 continue
             if ref.limit is not None and pos >= ref.limit:
@@ -186,7 +191,7 @@ class _Loader(ItemBuilder):
             ids = [o.id for o in question.options]
             for option in ref.option_nodes:
                 if option.value not in ids:
-                    hint = f.suggest(str(option.value), ids)
+                    hint = ctx.hints(str(option.value), ids)
                     switch = {"weet-niet": "unknown", "nvt": "nvt"}.get(str(option.value))
                     if switch is not None:
                         hint = f" (it is not offered: add {switch}: true to the question)"
@@ -195,20 +200,35 @@ class _Loader(ItemBuilder):
                     )
         for cid, node, what in self.contact_refs:
             if cid not in contact_ids:
-                ctx.error(node, f"{what}: unknown contact {cid!r}{f.suggest(cid, contact_ids)}")
+                ctx.error(node, f"{what}: unknown contact {cid!r}{ctx.hints(cid, contact_ids)}")
 
     def _check_model(self, questionnaire: Questionnaire) -> None:
         ctx = self.ctx
+        walk = 3 * walk_cost(questionnaire)  # answer_problems settles the answers 3 times
         for persona in questionnaire.personas:
             node = self.persona_nodes[persona.id]
-            for qid, message in persona_problems(questionnaire, persona.answers):
+            if not self.budget.afford(walk + len(persona.answers)):
+                ctx.error(
+                    node,
+                    f"persona {persona.id!r}: too much to check; this file has more personas "
+                    "than can be checked against its questions: use fewer personas",
+                )
+                break
+            for qid, message in persona_problems(questionnaire, persona.answers, ctx.hints):
                 at = _key_node(node, qid) or node
                 ctx.error(at, f"persona {persona.id!r}: {message}")
-        for kind, item_id in unreachable(questionnaire):
+        verdict = check(questionnaire, self.budget)
+        for kind, item_id in verdict.unreachable:
             ctx.error(
                 self.when_nodes.get((kind, item_id)),
                 f"{kind} {item_id!r}: no combination of "
                 "answers the wizard allows can trigger it (check when and show_if)",
+            )
+        for kind, item_id in verdict.too_complex:
+            ctx.error(
+                self.when_nodes.get((kind, item_id)),
+                f"{kind} {item_id!r}: too complex to check; simplify the conditions of "
+                f"{kind} {item_id!r} (its when, and the show_if of the questions it reads)",
             )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import yaml
 
 from zelfscan.core import fields as f
+from zelfscan.core import numbers
 from zelfscan.core.fields import Ctx
 from zelfscan.core.model import (
     NOT_APPLICABLE,
@@ -59,8 +60,8 @@ def thresholds(ctx: Ctx, node: yaml.Node, what: str) -> Thresholds | None:
     found = f.fields(ctx, node, f"{what} levels", ("goed", "aandacht"))
     if found is None or len(found) != 2:
         return None
-    goed = f.number(ctx, found["goed"], f"{what} levels: goed")
-    aandacht = f.number(ctx, found["aandacht"], f"{what} levels: aandacht")
+    goed = f.number(ctx, found["goed"], f"{what} levels: goed", numbers.LEVEL)
+    aandacht = f.number(ctx, found["aandacht"], f"{what} levels: aandacht", numbers.LEVEL)
     if goed is None or aandacht is None:
         return None
     if not 0 <= aandacht < goed <= 100:
@@ -214,7 +215,7 @@ class SectionBuilder:
             partly = f.switch(ctx, found["partly"], f"{what}: partly") is not False
         best: float | None = 2.0
         if "points" in found:
-            value = f.number(ctx, found["points"], f"{what}: points")
+            value = f.number(ctx, found["points"], f"{what}: points", numbers.POINTS)
             if value is not None and value <= 0:
                 ctx.error(found["points"], f"{what}: points must be more than 0")
             elif value is not None:
@@ -262,7 +263,7 @@ class SectionBuilder:
             label = f.text(ctx, found["label"], f"{owhat}: label") if "label" in found else None
             points: float | None = None
             if "points" in found and not f.is_null(found["points"]):
-                value = f.number(ctx, found["points"], f"{owhat}: points")
+                value = f.number(ctx, found["points"], f"{owhat}: points", numbers.POINTS)
                 points = None if value is None else float(value)
                 if profile and value is not None:
                     ctx.error(

@@ -122,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(None)  # redacted console logging until privacy.install decides on a file
 
+    from zelfscan.gui.session_bus import prevent_autolaunch
+
+    prevent_autolaunch()  # before Qt: no dbus-launch writing ~/.dbus on a bare X display
+
     from PySide6.QtWidgets import QApplication
 
     from zelfscan.gui import qt_messages

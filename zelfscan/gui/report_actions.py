@@ -161,16 +161,23 @@ class ReportActions(QObject):
         self.pdf_saved.emit(path)
 
     def _on_failed(self, exc: BaseException) -> None:
+        from zelfscan.storage.pdf_password import PasswordProblem
+
         log.error("saving the PDF failed: %s", type(exc).__name__)
         self.busy_changed.emit(False, "")
-        QMessageBox.warning(
-            self._parent,
-            _("The PDF could not be saved"),
-            _(
+        if isinstance(exc, PasswordProblem):  # only "choose another folder" for the disk
+            text = exc.message(current_language()) + " " + _("Your answers are not lost.")
+        elif not isinstance(exc, OSError):
+            text = _(
+                "The PDF could not be made or protected, so nothing was saved. "
+                "Your answers are not lost."
+            )
+        else:
+            text = _(
                 "The PDF could not be saved. Choose another folder and try again. "
                 "Your answers are not lost."
-            ),
-        )
+            )
+        QMessageBox.warning(self._parent, _("The PDF could not be saved"), text)
 
     def print_report(self, questionnaire: Questionnaire, evaluation: Evaluation) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

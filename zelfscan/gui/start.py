@@ -1,16 +1,22 @@
 """The start screen: which scans there are, what happens with your answers, and training mode.
 
 It only shows the catalog and collects two choices (scan, storage); the main window opens the
-session. Load errors are shown calmly, with the file:line details folded away for an editor.
+session. A questionnaire file that does not load never stops the app: the built-in scans are
+listed as always, and the broken file is named calmly with its first error; the full list
+(``file:line:col: message``) is one click away, in a dialog to copy it from for an editor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -173,18 +179,17 @@ class StartScreen(QWidget):
         self.errors_box.setObjectName("loadErrors")
         errors_layout = QVBoxLayout(self.errors_box)
         self.errors_text = plain_label(parent=self.errors_box)
+        self.broken = plain_label(parent=self.errors_box, name="brokenFiles")
+        self.load_errors = [format_load_error(e) for e in errors]
         self.details_button = QPushButton(self.errors_box)
-        self.details_button.setCheckable(True)
-        self.details = QPlainTextEdit(self.errors_box)
-        self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(format_load_error(e) for e in errors))
-        self.details.setVisible(False)
-        self.details_button.toggled.connect(self.details.setVisible)
-        self.details_button.toggled.connect(lambda _on: self.retranslate())
+        self.details_button.clicked.connect(self.show_all_errors)
+        self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.errors_dialog: LoadErrorsDialog | None = None
         errors_layout.addWidget(self.errors_text)
+        errors_layout.addWidget(self.broken)
         errors_layout.addWidget(self.details_button)
-        errors_layout.addWidget(self.details)
         self.errors_box.setVisible(bool(errors))
+        self._broken_files = broken_files(errors)
         layout.addWidget(self.errors_box)
         layout.addStretch(1)
         self.retranslate()
@@ -262,11 +267,74 @@ class StartScreen(QWidget):
         self.errors_box.setTitle(_("Not every questionnaire could be loaded"))
         self.errors_text.setText(
             _(
-                "The scans above work as usual. A questionnaire file contains an error; "
-                "the details below are meant for the person who edits the questionnaires."
+                "The scans above work as usual. These questionnaire files contain an error and "
+                "are left out; the details are meant for the person who edits the questionnaires."
             )
         )
-        shown = self.details_button.isChecked()
-        self.details_button.setText(_("Hide details") if shown else _("Show details"))
-        self.details_button.setAccessibleName(self.details_button.text())
+        lines = []
+        for name, first, more in self._broken_files:
+            line = _("{file}: not loaded. First error: {error}").format(file=name, error=first)
+            if more:
+                line += " " + _("({n} more)").format(n=more)
+            lines.append("• " + line)
+        self.broken.setText("\n".join(lines))
+        self.broken.setAccessibleName(self.errors_box.title())
+        self.broken.setAccessibleDescription(self.broken.text())
+        self.details_button.setText(_("Show all &errors…"))
+        self.details_button.setAccessibleName(_("Show all errors"))
+        self.details_button.setAccessibleDescription(
+            _("Opens the full list of errors, to read or copy")
+        )
+
+    def show_all_errors(self) -> None:
+        """The full list (``file:line:col: message``, one per line) in a dialog to copy from."""
+        dialog = LoadErrorsDialog("\n".join(self.load_errors), self)
+        self.errors_dialog = dialog
+        self.exec_dialog(dialog)
+        dialog.deleteLater()
+        self.errors_dialog = None
+
+
+def broken_files(errors: Sequence[object]) -> list[tuple[str, str, int]]:
+    """``(file name, first error, how many more)`` per file that did not load, in order.
+
+    The first error is shown as ``line:col: message`` (the file is named already)."""
+    grouped: dict[str, list[object]] = {}
+    for error in errors:
+        path = str(getattr(error, "file", None) or getattr(error, "path", None) or "")
+        grouped.setdefault(path, []).append(error)
+    result = []
+    for path, found in grouped.items():
+        first = found[0]
+        line, col = getattr(first, "line", None), getattr(first, "col", None)
+        message = str(getattr(first, "message", first))
+        where = f"{line}:{col}: " if line and col else ""
+        result.append((Path(path).name if path else "?", where + message, len(found) - 1))
+    return result
+
+
+class LoadErrorsDialog(QDialog):
+    """Every load error, selectable, with a button that copies them all."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Questionnaires that could not be loaded"))
+        layout = QVBoxLayout(self)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setPlainText(text)
         self.details.setAccessibleName(_("Error details"))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = buttons.addButton(_("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setAccessibleName(_("Copy all errors"))
+        self.copy_button.clicked.connect(self.copy)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("C&lose"))
+        close.setAccessibleName(_("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 20)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())

@@ -74,6 +74,7 @@ class VaultFlow(QObject):
         self.pending: Scan | None = None
         self.resumed: Resumed | None = None
         controller.save_failed.connect(lambda text: self.inform(_("Not saved"), text))
+        controller.notice.connect(lambda text: self.inform(_("Your vault"), text))
 
     # --- unlocking -------------------------------------------------------------------------
     def ask_unlock(self, then: Callable[[], None]) -> None:
@@ -88,8 +89,11 @@ class VaultFlow(QObject):
         if not self.controller.reserve():
             self.tell_in_use()
             return
-        creating = not self.controller.exists
         controller = self.controller
+        # A missing vault file with its backup still there is restored, never made anew:
+        # a new vault would become the backup at its second save (storage/vault.py).
+        restoring = controller.backup_only
+        creating = not controller.exists and not restoring
 
         def unlock(
             passphrase: str,
@@ -100,14 +104,15 @@ class VaultFlow(QObject):
             controller.unlock(
                 passphrase,
                 create=creating,
-                from_backup=from_backup,
+                from_backup=from_backup or restoring,
                 on_done=on_done,
                 on_error=on_error,
             )
 
         from zelfscan.gui.dialogs.passphrase import Mode, PassphraseDialog
 
-        dialog = PassphraseDialog(Mode.CREATE if creating else Mode.OPEN, unlock, self.window)
+        mode = Mode.RESTORE if restoring else Mode.CREATE if creating else Mode.OPEN
+        dialog = PassphraseDialog(mode, unlock, self.window, backup=controller.backup_exists)
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted and self.controller.is_open:

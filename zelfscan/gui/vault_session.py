@@ -65,6 +65,8 @@ class VaultController(QObject):
     unlocked_changed = Signal(bool)
     save_failed = Signal(str)
     """A user-facing message: the disk refused a save (the previous file was kept)."""
+    notice = Signal(str)
+    """A user-facing message after opening: the vault opened, but something was found."""
 
     def __init__(
         self,
@@ -86,11 +88,24 @@ class VaultController(QObject):
         self.instance_lock = VaultLock(path)
         self._claimed = False
         """This process has opened the vault (since the last close): the lock is ours to keep."""
+        self._last_failure: type[StorageError] | None = None
+        """The kind of the last failed save: the same failure is told once, not per answer."""
 
     # --- the vault itself -----------------------------------------------------------------
     @property
     def exists(self) -> bool:
         return self.path.exists()
+
+    @property
+    def backup_exists(self) -> bool:
+        from zelfscan.storage.atomic import backup_path
+
+        return backup_path(self.path).exists()
+
+    @property
+    def backup_only(self) -> bool:
+        """The vault file is gone but its backup is there: restore it, never make a new one."""
+        return not self.exists and self.backup_exists
 
     @property
     def is_open(self) -> bool:
@@ -142,6 +157,9 @@ class VaultController(QObject):
                 self._write()  # repair the main file / upgrade the KDF at once
             self.unlocked_changed.emit(True)
             on_done()
+            notice = self.vault.notice if self.vault is not None else None
+            if notice is not None:
+                self.notice.emit(notice.message(current_language()))
 
         def failed(exc: BaseException) -> None:
             self.busy = False
@@ -238,8 +256,11 @@ class VaultController(QObject):
             self.vault.save()
         except StorageError as exc:
             log.warning("vault save failed: %s", type(exc).__name__)
-            self.save_failed.emit(exc.message(current_language()))
+            if type(exc) is not self._last_failure:  # said once, not after every answer
+                self._last_failure = type(exc)
+                self.save_failed.emit(exc.message(current_language()))
             return False
+        self._last_failure = None
         return True
 
     # --- one scan bound to the session -----------------------------------------------------

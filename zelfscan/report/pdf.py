@@ -9,7 +9,6 @@ is RC4-40 and its AES-256 output does not open in pypdf or poppler (reliability.
 from __future__ import annotations
 
 import io
-import secrets
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -26,12 +25,13 @@ from zelfscan.report.front import action_plan, cover, summary, top_three
 from zelfscan.report.paragraphs import parse_once
 from zelfscan.report.styles import NEUTRAL_META, new_document, numbered_canvas
 from zelfscan.storage.atomic import atomic_write
+from zelfscan.storage.pdf_password import ProtectionFailed, encrypt_pdf
 
 Story = list[Flowable]
 
 
-class ReportProtectionError(RuntimeError):
-    """The encrypted PDF did not pass its own check; nothing should be written."""
+ReportProtectionError = ProtectionFailed
+"""The encrypted PDF did not pass its own check; nothing should be written."""
 
 
 def build_story(doc: ReportDocument) -> Story:
@@ -68,54 +68,17 @@ def render_pdf(doc: ReportDocument, *, deterministic: bool = False) -> bytes:
 def protect_pdf(pdf: bytes, password: str) -> bytes:
     """``pdf`` encrypted with AES-256 (PDF 2.0, revision 6), checked before it is returned.
 
-    The owner password is random and thrown away: nobody needs to lift the user's
-    restrictions, and a known owner password would open the file without the user's one.
-    Raises :class:`ReportProtectionError` when the result opens without the password or not
-    with it, so a broken file is never written.
+    The password rules (SASLprep, at most 127 bytes) and the encryption with its check live
+    in :mod:`zelfscan.storage.pdf_password`; a password a PDF can not hold raises its
+    :class:`~zelfscan.storage.pdf_password.PasswordProblem` before any work.
     """
     if not password:
         raise ValueError("an empty password does not protect anything")
-    # pypdf is imported here, not at the top: ~50 ms that a report without a password
-    # (and the app's start-up) never needs.
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata(
-        {"/Producer": NEUTRAL_META, "/Creator": NEUTRAL_META, "/Author": NEUTRAL_META}
+    return encrypt_pdf(
+        pdf,
+        password,
+        metadata={"/Producer": NEUTRAL_META, "/Creator": NEUTRAL_META, "/Author": NEUTRAL_META},
     )
-    writer.encrypt(
-        user_password=password, owner_password=secrets.token_urlsafe(32), algorithm="AES-256"
-    )
-    out = io.BytesIO()
-    writer.write(out)
-    data = out.getvalue()
-    _check_protected(data, password, len(writer.pages))
-    return data
-
-
-def _check_protected(data: bytes, password: str, pages: int) -> None:
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
-
-    locked = PdfReader(io.BytesIO(data))
-    if not locked.is_encrypted:
-        raise ReportProtectionError("the PDF is not encrypted")
-    try:
-        locked.pages[0].extract_text()
-    except FileNotDecryptedError:
-        pass
-    else:
-        raise ReportProtectionError("the PDF opens without a password")
-    wrong = PdfReader(io.BytesIO(data))
-    if wrong.decrypt(password + "\x00wrong"):
-        raise ReportProtectionError("the PDF opens with a wrong password")
-    reader = PdfReader(io.BytesIO(data))
-    try:
-        if not reader.decrypt(password) or len(reader.pages) != pages:
-            raise ReportProtectionError("the PDF does not open with its password")
-        reader.pages[0].extract_text()
-    except PdfReadError as error:
-        raise ReportProtectionError(f"the PDF does not open with its password: {error}") from error
 
 
 def save_pdf(data: bytes, path: Path) -> None:

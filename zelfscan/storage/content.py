@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from zelfscan.core.numbers import json_hooks
 from zelfscan.storage.errors import DamagedFile, UnsupportedVersion
 
 CONTENT_FORMAT = 1
@@ -131,13 +132,9 @@ def checked(scan: Scan) -> Scan:
         raise ValueError(f"invalid scan: {exc}") from None
 
 
-def _reject_constant(name: str) -> None:
-    raise _Invalid(f"non-standard JSON constant {name}")
-
-
 def decode(plaintext: bytes) -> tuple[dict[str, Scan], dict[str, SettingValue]]:
     try:
-        doc = json.loads(plaintext.decode("utf-8"), parse_constant=_reject_constant)
+        doc = json.loads(plaintext.decode("utf-8"), **json_hooks())  # type: ignore[arg-type]
         _require(isinstance(doc, dict), "top level is not an object")
         _require(type(doc.get("format")) is int, "format")
         if doc["format"] > CONTENT_FORMAT:
@@ -154,7 +151,9 @@ def decode(plaintext: bytes) -> tuple[dict[str, Scan], dict[str, SettingValue]]:
         _require(isinstance(settings, dict), "settings")
         for value in settings.values():
             _require(value is None or isinstance(value, str | int | float | bool), "setting")
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, _Invalid) as exc:
+    except (UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError, _Invalid and NumberProblem (every number is
+        # bounded while it is parsed: zelfscan.core.numbers), so crafted content is "damaged".
         raise DamagedFile(f"vault content invalid: {type(exc).__name__}") from None
     return scans, dict(settings)
 

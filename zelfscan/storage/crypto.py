@@ -19,16 +19,35 @@ Why this shape (reliability.md §2):
   like a wrong passphrase. (A deliberate attacker can fix up that digest, but then the best
   they get is "wrong passphrase"; the GCM tag still protects the content.)
 
-File layout (big-endian; the whole 72-byte header is the AEAD associated data)::
+File layout, format version 2 (big-endian; the whole 80-byte header is the AEAD associated
+data, so every field is authenticated with the content)::
 
     0   8  magic b"ZSVAULT\\0"        36  12  nonce (random per write)
-    8   1  format version (1)         48  16  passphrase check value
-    9   1  KDF id (1 = Argon2id)      64   8  SHA-256(bytes 0..63)[:8]
-    10  4  memory KiB                 72   …  ciphertext || 16-byte GCM tag
-    14  4  iterations
+    8   1  format version (2)         48  16  passphrase check value
+    9   1  KDF id (1 = Argon2id)      64   8  generation (save counter, u64)
+    10  4  memory KiB                 72   8  SHA-256(bytes 0..71)[:8]
+    14  4  iterations                 80   …  ciphertext || 16-byte GCM tag
     18  1  lanes
     19 16  salt (random per vault)
     35  1  AEAD id (1 = AES-256-GCM)
+
+Version 1 (still read; written until this version) is the same without the generation: its
+checksum covers bytes 0..63 and sits at 64, the ciphertext starts at 72. The *generation*
+goes up by one with every save, so a vault file can be compared with its backup copy:
+:mod:`zelfscan.storage.vault` uses it to notice an older copy put back over the newer one.
+
+Damage or foreign? :func:`read_header` says :class:`NotAVault` only for a file that is not
+ours at all, :class:`UnsupportedVersion` only for a plausible newer file, and
+:class:`DamagedFile` for everything else (so the backup is offered):
+
+* magic different: ours with a damaged magic when at most two of its eight bytes differ, or
+  when a header checksum of one of our layouts matches with the right magic put back
+  (the rest of the header is intact); otherwise a foreign file;
+* version byte above ours: "newer" only when the magic is intact, the version is a small
+  number (up to :data:`MAX_PLAUSIBLE_VERSION`), the file is long enough for a header, and it
+  is *not* one of our own files with that one byte damaged (its checksum with our version
+  put back does not match); otherwise damage;
+* any other field: the checksum (and for the content, the GCM tag) catches it.
 
 Parameters read from a file are bounds-checked *before* deriving (m ≤ 1 GiB, t ≤ 10,
 p ≤ 16), so a foreign or forged header can not make us allocate terabytes. Python can not
@@ -58,7 +77,8 @@ from zelfscan.storage.errors import (
 )
 
 MAGIC = b"ZSVAULT\0"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+MAX_PLAUSIBLE_VERSION = 15
 KDF_ARGON2ID = 1
 AEAD_AES256GCM = 1
 SALT_LEN = 16
@@ -66,8 +86,11 @@ NONCE_LEN = 12
 CHECK_LEN = 16
 DIGEST_LEN = 8
 TAG_LEN = 16
-_FIELDS = struct.Struct(">8sBBIIB16sB12s16s")  # everything before the header digest
-HEADER_LEN = _FIELDS.size + DIGEST_LEN  # 72
+_FIELDS_V1 = struct.Struct(">8sBBIIB16sB12s16s")  # everything before the v1 checksum
+_FIELDS = struct.Struct(">8sBBIIB16sB12s16sQ")  # v2: the same plus the generation
+_LAYOUTS = {1: _FIELDS_V1, 2: _FIELDS}
+HEADER_LEN_V1 = _FIELDS_V1.size + DIGEST_LEN  # 72
+HEADER_LEN = _FIELDS.size + DIGEST_LEN  # 80
 MIN_BLOB_LEN = HEADER_LEN + TAG_LEN
 
 MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
@@ -120,6 +143,10 @@ class Header:
     salt: bytes
     nonce: bytes
     check: bytes
+    generation: int | None = None
+    """The save counter (version 2 on); ``None`` in a version 1 file."""
+    length: int = HEADER_LEN
+    """Bytes of header (the associated data); the ciphertext follows."""
 
 
 def derive_key(
@@ -146,49 +173,92 @@ def derive_key(
     return VaultKey(enc_key=okm[:32], check=okm[32:], salt=salt, params=params)
 
 
-def _header_bytes(key: VaultKey, nonce: bytes) -> bytes:
+def _header_bytes(key: VaultKey, nonce: bytes, generation: int) -> bytes:
     p = key.params
     fields = _FIELDS.pack(
         MAGIC, FORMAT_VERSION, KDF_ARGON2ID, p.memory_kib, p.iterations, p.lanes,
-        key.salt, AEAD_AES256GCM, nonce, key.check,
+        key.salt, AEAD_AES256GCM, nonce, key.check, generation,
     )  # fmt: skip
     return fields + hashlib.sha256(fields).digest()[:DIGEST_LEN]
 
 
-def seal(key: VaultKey, plaintext: bytes) -> bytes:
-    """Encrypt ``plaintext`` into a complete vault file image (fast: no key derivation)."""
+def seal(key: VaultKey, plaintext: bytes, generation: int = 1) -> bytes:
+    """Encrypt ``plaintext`` into a complete vault file image (fast: no key derivation).
+
+    ``generation`` is the save counter written (authenticated) into the header."""
+    if not 0 <= generation < 2**64:
+        raise ValueError("generation out of range")
     nonce = os.urandom(NONCE_LEN)
-    header = _header_bytes(key, nonce)
+    header = _header_bytes(key, nonce, generation)
     return header + AESGCM(key.enc_key).encrypt(nonce, plaintext, header)
+
+
+def _digest_ok(blob: bytes, layout: struct.Struct, prefix: bytes) -> bool:
+    """Whether ``blob`` has a valid checksum for ``layout`` once its first bytes are ``prefix``."""
+    end = layout.size
+    if len(blob) < end + DIGEST_LEN:
+        return False
+    fields = prefix + blob[len(prefix) : end]
+    return hmac.compare_digest(
+        hashlib.sha256(fields).digest()[:DIGEST_LEN], blob[end : end + DIGEST_LEN]
+    )
+
+
+def _ours_with_damaged_magic(blob: bytes) -> bool:
+    head = blob[: len(MAGIC)]  # a truncated file is compared as far as it goes
+    if sum(a != b for a, b in zip(head, MAGIC, strict=False)) <= 2:
+        return True
+    return any(
+        _digest_ok(blob, layout, MAGIC + bytes([version])) for version, layout in _LAYOUTS.items()
+    )
+
+
+def _ours_with_damaged_version(blob: bytes) -> bool:
+    return any(
+        _digest_ok(blob, layout, MAGIC + bytes([version])) for version, layout in _LAYOUTS.items()
+    )
 
 
 def read_header(blob: bytes) -> Header:
     """Parse and check a header without any key derivation.
 
-    Raises :class:`NotAVault` for foreign files, :class:`UnsupportedVersion` for newer
-    formats and :class:`DamagedFile` for truncated or corrupted ones (including parameters
-    out of bounds, which a genuine file never has).
+    Raises :class:`NotAVault` for foreign files, :class:`UnsupportedVersion` for plausible
+    newer formats and :class:`DamagedFile` for truncated or corrupted ones (including
+    parameters out of bounds, which a genuine file never has); see the module docstring.
     """
-    if not blob or (len(blob) < len(MAGIC) and MAGIC.startswith(blob)):
-        raise DamagedFile("file shorter than the magic")
+    if len(blob) < len(MAGIC) + 1:
+        if _ours_with_damaged_magic(blob):
+            raise DamagedFile("file shorter than a header")
+        raise NotAVault("too short and not our magic")
     if blob[: len(MAGIC)] != MAGIC:
+        if _ours_with_damaged_magic(blob):
+            raise DamagedFile("magic damaged")
         raise NotAVault("magic bytes do not match")
-    if len(blob) > len(MAGIC) and blob[len(MAGIC)] > FORMAT_VERSION:
-        raise UnsupportedVersion(f"format version {blob[len(MAGIC)]}")
-    if len(blob) < MIN_BLOB_LEN:
+    version = blob[len(MAGIC)]
+    layout = _LAYOUTS.get(version)
+    if layout is None:
+        if (
+            FORMAT_VERSION < version <= MAX_PLAUSIBLE_VERSION
+            and len(blob) >= MIN_BLOB_LEN
+            and not _ours_with_damaged_version(blob)
+        ):
+            raise UnsupportedVersion(f"format version {version}")
+        raise DamagedFile(f"format version byte damaged ({version})")
+    length = layout.size + DIGEST_LEN
+    if len(blob) < length + TAG_LEN:
         raise DamagedFile("file truncated")
-    fields = blob[: _FIELDS.size]
-    digest = blob[_FIELDS.size : HEADER_LEN]
-    if not hmac.compare_digest(hashlib.sha256(fields).digest()[:DIGEST_LEN], digest):
+    if not _digest_ok(blob, layout, b""):
         raise DamagedFile("header checksum mismatch")
-    _, version, kdf_id, m, t, p, salt, aead_id, nonce, check = _FIELDS.unpack(fields)
+    values = layout.unpack(blob[: layout.size])
+    _, _, kdf_id, m, t, p, salt, aead_id, nonce, check = values[:10]
+    generation = values[10] if version >= 2 else None
     if kdf_id != KDF_ARGON2ID or aead_id != AEAD_AES256GCM:
-        raise DamagedFile("unknown algorithm id in a version 1 file")
+        raise DamagedFile("unknown algorithm id")
     try:
         params = KdfParams(memory_kib=m, iterations=t, lanes=p)
     except ValueError as exc:
         raise DamagedFile(str(exc)) from None
-    return Header(version=version, params=params, salt=salt, nonce=nonce, check=check)
+    return Header(version, params, salt, nonce, check, generation, length)
 
 
 def open_sealed(secret: str | VaultKey, blob: bytes) -> tuple[bytes, VaultKey]:
@@ -208,7 +278,9 @@ def open_sealed(secret: str | VaultKey, blob: bytes) -> tuple[bytes, VaultKey]:
     if not hmac.compare_digest(key.check, header.check):
         raise WrongPassphrase("check value mismatch")
     try:
-        plaintext = AESGCM(key.enc_key).decrypt(header.nonce, blob[HEADER_LEN:], blob[:HEADER_LEN])
+        plaintext = AESGCM(key.enc_key).decrypt(
+            header.nonce, blob[header.length :], blob[: header.length]
+        )
     except InvalidTag:
         raise DamagedFile("authentication tag mismatch") from None
     return plaintext, key

@@ -59,3 +59,48 @@ class StorageIOError(StorageError):
         "The file could not be read or saved (disk full or no access). "
         "The previous version was kept."
     )
+
+
+class RolledBack(StorageError):
+    """The vault file is not newer than its backup: an older copy was probably put back.
+
+    Raised only when the backup opens with the same key and its authenticated save counter
+    is at least the main file's, so opening the backup instead is always possible."""
+
+    nl = (
+        "Het kluisbestand is ouder dan de reservekopie ernaast: waarschijnlijk is er een "
+        "oudere kopie teruggezet. Uw nieuwste scans staan in de reservekopie. Open de "
+        "reservekopie; Zelfscan herstelt de kluis daarmee."
+    )
+    en = (
+        "The vault file is older than the backup copy next to it: an older copy was probably "
+        "put back. Your newest scans are in the backup copy. Open the backup copy; Zelfscan "
+        "restores the vault from it."
+    )
+
+
+class ReadOnlyVault(StorageError):
+    """The vault file was made read-only; Zelfscan does not replace it (nor reset its mode)."""
+
+    nl = (
+        "Het kluisbestand is alleen-lezen gemaakt. Zelfscan slaat daarom niets op: wat u nu "
+        "invult, gaat verloren bij afsluiten. Maak het bestand weer beschrijfbaar om op te "
+        "slaan."
+    )
+    en = (
+        "The vault file was made read-only, so Zelfscan saves nothing: what you fill in now "
+        "is lost when you close the app. Make the file writable again to save."
+    )
+
+
+class BackupOnly(StorageError):
+    """The vault file is missing but its backup is there: restore, never start anew."""
+
+    nl = (
+        "Het kluisbestand ontbreekt, maar de reservekopie is er nog. Herstel de kluis uit de "
+        "reservekopie; een nieuwe kluis zou die overschrijven."
+    )
+    en = (
+        "The vault file is missing, but its backup copy is still there. Restore the vault "
+        "from the backup; a new vault would overwrite it."
+    )

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from zelfscan.core.numbers import json_hooks
+from zelfscan.safe_read import FileTooLarge, read_limited
 from zelfscan.storage.atomic import atomic_write
 from zelfscan.userdirs import ensure
 
@@ -74,19 +76,19 @@ def _valid(name: str, value: object) -> bool:
 def load_settings(path: Path) -> Settings:
     """Read settings, falling back to defaults field by field. Never raises for content."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+        raw = read_limited(path, MAX_SETTINGS_BYTES)  # regular files only, size checked first
     except FileNotFoundError:
+        return Settings()
+    except FileTooLarge:
+        log.warning("settings file too large; using defaults")
         return Settings()
     except OSError as exc:
         log.warning("settings not readable (%s); using defaults", type(exc).__name__)
         return Settings()
-    if len(raw) > MAX_SETTINGS_BYTES:
-        log.warning("settings file too large; using defaults")
-        return Settings()
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        doc = json.loads(raw.decode("utf-8"), **json_hooks())  # type: ignore[arg-type]
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: bad JSON or
+        # a number out of bounds (zelfscan.core.numbers), which a preference never needs
         log.warning("settings file corrupt (%s); using defaults", type(exc).__name__)
         return Settings()
     if not isinstance(doc, dict):

@@ -17,22 +17,78 @@ re-encrypts with the held key and a fresh nonce and writes atomically, so autosa
 every answer stays cheap. Mutators change memory only; call :meth:`Vault.save` after them.
 The decrypted JSON is validated strictly: anything unexpected is :class:`DamagedFile`, never a
 traceback. Synchronous and Qt-free: the GUI calls it through its background helper.
+
+**The last good copy is never overwritten by something newer and emptier.** Every path that
+writes ``vault.zsv.bak``, and what guards it:
+
+* a normal save (:meth:`Vault.save`) makes the file it replaces the backup: that file is
+  the previous save of this same open vault, so the backup is always one save behind;
+* a restore (:meth:`Vault.open` with ``from_backup``) writes the main file from the backup
+  *without* touching the backup; whatever was at the main path (damaged, rolled back,
+  foreign) is kept aside as ``vault.zsv.damaged`` rather than deleted;
+* :meth:`Vault.create` refuses when a backup exists without a main file
+  (:class:`BackupOnly`): the app then offers "herstellen uit de reservekopie", never a new
+  vault that would turn into the backup at its second save;
+* "alles wissen" deletes both, on purpose.
+
+**Rollback.** Each save writes a generation counter into the authenticated header
+(:mod:`zelfscan.storage.crypto`, format 2). On open, the backup is read too: when it opens
+with the same key and its generation is *higher* than the main file's, an older copy was put
+back over the vault, and :class:`RolledBack` says so (the app then offers the backup, which
+holds the newer scans). When both have the *same* generation but are different files, the
+main file was replaced by a copy of its backup: nothing newer survives anywhere, so the
+vault opens and :attr:`Vault.notice` tells the user that the last changes are gone. (The
+same generation in *one* file, hard-linked as both names, is a save that was interrupted
+between its two steps: harmless, nothing is said.) Limits, stated honestly: replacing
+*both* files with older copies can not be noticed from inside the folder, and version 1
+files (before the counter) are not compared until their first save in format 2.
+
+**Read-only.** A vault file whose owner-write permission was removed is not replaced (an
+atomic save would silently swap in a new writable file): :meth:`Vault.save` raises
+:class:`ReadOnlyVault` and writes nothing, so the app can say that nothing is being saved.
+Opening and reading it work as usual.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from zelfscan.safe_read import FileTooLarge, read_limited
 from zelfscan.storage import crypto
 from zelfscan.storage.atomic import atomic_write, backup_path
 from zelfscan.storage.content import Scan, SettingValue, checked, decode, encode, now_iso
-from zelfscan.storage.errors import DamagedFile, StorageIOError
+from zelfscan.storage.errors import (
+    BackupOnly,
+    DamagedFile,
+    ReadOnlyVault,
+    RolledBack,
+    StorageError,
+    StorageIOError,
+)
 from zelfscan.userdirs import ensure
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real vault; stops reading a huge foreign file
-__all__ = ["ImportResult", "Scan", "Vault", "now_iso"]
+DAMAGED_SUFFIX = ".damaged"
+__all__ = ["ImportResult", "ReplacedByBackup", "Scan", "Vault", "now_iso"]
+
+
+class ReplacedByBackup(StorageError):
+    """A notice, not a failure: the vault opened, but it had been replaced by a copy of its
+    backup, so the changes saved after that backup are gone."""
+
+    nl = (
+        "Let op: het kluisbestand is vervangen door een kopie van de reservekopie. De kluis "
+        "is geopend, maar wat u na die reservekopie hebt opgeslagen, is niet meer te vinden."
+    )
+    en = (
+        "Note: the vault file was replaced by a copy of its backup. The vault is open, but "
+        "what you saved after that backup can no longer be found."
+    )
 
 
 @dataclass(frozen=True)
@@ -43,18 +99,65 @@ class ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    """Read a vault file, refusing absurd sizes. A missing file raises ``FileNotFoundError``."""
+    """Read a vault file, refusing absurd sizes and anything but a regular file before
+    reading (:mod:`zelfscan.safe_read`). A missing file raises ``FileNotFoundError``."""
     try:
-        with path.open("rb") as handle:
-            blob = handle.read(MAX_FILE_BYTES + 1)
+        return read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise
+    except FileTooLarge:
+        with path.open("rb") as handle:  # a regular file: only its header is read
+            crypto.read_header(handle.read(crypto.HEADER_LEN))  # a foreign file: NotAVault
+        raise DamagedFile("file too large") from None
     except OSError as exc:
         raise StorageIOError(type(exc).__name__) from exc
-    if len(blob) > MAX_FILE_BYTES:
-        crypto.read_header(blob[: crypto.HEADER_LEN])  # a foreign file says NotAVault first
-        raise DamagedFile("file too large")
-    return blob
+
+
+def _read_only(path: Path) -> bool:
+    """The owner may not write ``path`` (mode bits, not ``os.access``: root may write
+    anything, and the user's intent is in the mode). A missing file is not read-only."""
+    try:
+        return not os.stat(path).st_mode & stat.S_IWUSR
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False  # the save itself will report what is wrong
+
+
+def _set_aside(path: Path) -> None:
+    """Keep whatever is at the main path as ``vault.zsv.damaged`` before a restore replaces
+    it: it may be a file someone still wants (deleted with everything by "alles wissen")."""
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(path, path.with_name(path.name + DAMAGED_SUFFIX))
+
+
+def _compare_with_backup(
+    path: Path, key: crypto.VaultKey, generation: int | None
+) -> StorageError | None:
+    """Raise :class:`RolledBack` when the backup is newer than the main file just opened;
+    return a notice when the main file was replaced by a copy of the backup; else None.
+
+    The backup counts only when it opens with the same key (its generation is then
+    authenticated); a damaged or re-keyed backup is no evidence of anything."""
+    bak = backup_path(path)
+    if generation is None:
+        return None
+    try:
+        blob = _read(bak)
+        header = crypto.read_header(blob)
+        if header.generation is None or header.generation < generation:
+            return None
+        crypto.open_sealed(key, blob)
+    except (OSError, StorageError):
+        return None
+    if header.generation > generation:
+        raise RolledBack(f"vault generation {generation}, backup {header.generation}")
+    try:
+        if os.path.samefile(path, bak):
+            return None  # one file under both names: a save interrupted between its steps
+    except OSError:
+        return None
+    return ReplacedByBackup(f"vault and backup both generation {generation}")
 
 
 class Vault:
@@ -69,12 +172,17 @@ class Vault:
         key: crypto.VaultKey,
         scans: dict[str, Scan],
         settings: dict[str, SettingValue],
+        generation: int = 0,
     ) -> None:
         self._path = path
         self._key: crypto.VaultKey | None = key
         self._scans = scans
         self._settings = settings
+        self._generation = generation
+        self._restoring = False
         self.dirty = False
+        self.notice: StorageError | None = None
+        """Something the user should hear after opening (the vault still opened)."""
 
     @classmethod
     def create(
@@ -83,6 +191,8 @@ class Vault:
         """Make a new, empty vault file (slow: derives the key). Never overwrites one."""
         if path.exists():
             raise FileExistsError(path)
+        if backup_path(path).exists():
+            raise BackupOnly("a backup exists without its vault file")
         vault = cls(path, crypto.derive_key(passphrase, params=params), {}, {})
         try:
             ensure(path.parent)
@@ -107,9 +217,15 @@ class Vault:
         (offer it after :class:`DamagedFile`); the next save then repairs the main file.
         """
         blob = _read(backup_path(path) if from_backup else path)
+        header = crypto.read_header(blob)
         plaintext, key = crypto.open_sealed(passphrase, blob)
         scans, settings = decode(plaintext)
-        vault = cls(path, key, scans, settings)
+        vault = cls(path, key, scans, settings, header.generation or 0)
+        if from_backup:
+            vault._restoring = True  # the next save repairs the main file, backup untouched
+            vault.dirty = True
+        else:
+            vault.notice = _compare_with_backup(path, key, header.generation)
         if key.params.weaker_than(params):
             vault._key = crypto.derive_key(passphrase, params=params)
             vault.dirty = True
@@ -124,19 +240,33 @@ class Vault:
             raise RuntimeError("vault is closed")
         return self._key
 
+    def _content(self) -> bytes:
+        return encode(list(self._scans.values()), self._settings)
+
     def _image(self, key: crypto.VaultKey) -> bytes:
-        return crypto.seal(key, encode(list(self._scans.values()), self._settings))
+        return crypto.seal(key, self._content(), self._generation + 1)
 
     def save(self) -> None:
-        """Encrypt with the held key (fresh nonce) and replace the file atomically.
+        """Encrypt with the held key (fresh nonce, next generation) and replace the file
+        atomically.
 
-        The previous file is kept as ``vault.zsv.bak``. Raises :class:`StorageIOError`
-        (the old file is then untouched) when the disk refuses.
+        The previous file is kept as ``vault.zsv.bak`` (after a restore, the backup is left
+        as it is and the unreadable main file is kept aside). Raises :class:`ReadOnlyVault`
+        without writing when the file was made read-only, and :class:`StorageIOError` (the
+        old file is then untouched) when the disk refuses.
         """
+        if _read_only(self._path):
+            raise ReadOnlyVault("the vault file is read-only")
+        generation = self._generation + 1
+        image = crypto.seal(self._held_key(), self._content(), generation)
         try:
-            atomic_write(self._path, self._image(self._held_key()), keep_backup=True)
+            if self._restoring:
+                _set_aside(self._path)
+            atomic_write(self._path, image, keep_backup=not self._restoring)
         except OSError as exc:
             raise StorageIOError(type(exc).__name__) from exc
+        self._generation = generation
+        self._restoring = False
         self.dirty = False
 
     def close(self) -> None:

@@ -39,6 +39,8 @@ class Mode(Enum):
     OPEN = "open"
     IMPORT = "import"
     """The passphrase of another vault file (import): typed once, no backup offer."""
+    RESTORE = "restore"
+    """The vault file is missing and its backup is there: the passphrase restores it."""
 
 
 def strength(passphrase: str) -> tuple[int, str]:
@@ -69,16 +71,22 @@ def strength(passphrase: str) -> tuple[int, str]:
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, mode: Mode, unlock: Unlock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, mode: Mode, unlock: Unlock, parent: QWidget | None = None, *, backup: bool = True
+    ) -> None:
         super().__init__(parent)
         self.mode = mode
         self.unlock = unlock
+        self.backup = backup and mode is Mode.OPEN
+        """A backup copy exists to offer when the vault file can not be opened."""
+        self._tried_backup = False
         self.error_kind: str | None = None
         self.setWindowTitle(
             {
                 Mode.CREATE: _("Make a vault"),
                 Mode.OPEN: _("Open your vault"),
                 Mode.IMPORT: _("Passphrase of the imported file"),
+                Mode.RESTORE: _("Restore your vault"),
             }[mode]
         )
         layout = QVBoxLayout(self)
@@ -128,7 +136,7 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_text = _("&Make vault") if mode is Mode.CREATE else _("&Open")
+        ok_text = {Mode.CREATE: _("&Make vault"), Mode.RESTORE: _("&Restore")}.get(mode, _("&Open"))
         self.ok.setText(ok_text)
         self.ok.setAccessibleName(ok_text.replace("&", ""))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -149,6 +157,12 @@ class PassphraseDialog(QDialog):
             )
         if self.mode is Mode.IMPORT:
             return _("Type the passphrase that was used when this file was exported.")
+        if self.mode is Mode.RESTORE:
+            return _(
+                "The vault file is missing, but Zelfscan's backup copy of it is still there. "
+                "Type your passphrase to restore your saved scans from the backup copy. "
+                "(To start again without them, use Privacy → Delete everything.)"
+            )
         return _("Type your passphrase to open your saved scans.")
 
     def _update_hint(self) -> None:
@@ -169,6 +183,7 @@ class PassphraseDialog(QDialog):
             if passphrase != self.second.text():
                 self._fail(_("The two passphrases are not the same."))
                 return
+        self._tried_backup = from_backup or self.mode is Mode.RESTORE
         self._set_busy(True)
         self.unlock(passphrase, from_backup, self._done, self._failed)
 
@@ -179,18 +194,30 @@ class PassphraseDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from zelfscan.storage.errors import DamagedFile, StorageError, WrongPassphrase
+        from zelfscan.storage.errors import (
+            DamagedFile,
+            NotAVault,
+            RolledBack,
+            StorageError,
+            WrongPassphrase,
+        )
 
         self._set_busy(False)
         self.error_kind = type(exc).__name__
-        if isinstance(exc, StorageError):
+        if isinstance(exc, NotAVault) and self.mode is not Mode.IMPORT:
+            message = _("The vault file has been replaced by a file that is not a Zelfscan vault.")
+        elif isinstance(exc, StorageError):
             message = exc.message(current_language())
         else:
             message = _("The vault could not be opened. Please try again.")
-        if isinstance(exc, DamagedFile) and self.mode is Mode.OPEN:
-            message += " " + _(
-                "Zelfscan keeps a copy from before the last save; you can open that copy."
-            )
+        if self._tried_backup and not isinstance(exc, WrongPassphrase):
+            message += " " + _("The backup copy can not be opened either.")
+            self.backup_button.setVisible(False)
+        elif self.backup and isinstance(exc, DamagedFile | NotAVault | RolledBack):
+            if not isinstance(exc, RolledBack):  # its own message already says so
+                message += " " + _(
+                    "Zelfscan keeps a copy from before the last save; you can open that copy."
+                )
             self.backup_button.setVisible(True)
         if isinstance(exc, WrongPassphrase):
             self.first.clear()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan.gui.widgets.common import plain_label
-from zelfscan.i18n import _
+from zelfscan.i18n import _, current_language
 
 
 class PasswordDialog(QDialog):
@@ -70,6 +70,13 @@ class PasswordDialog(QDialog):
                 return
             if self.first.text() != self.second.text():
                 self._fail(_("The two passwords are not the same."))
+                return
+            from zelfscan.storage.pdf_password import PasswordProblem, normalise
+
+            try:  # what a PDF can hold (at most 127 bytes, no control characters), up front
+                normalise(self.first.text())
+            except PasswordProblem as problem:
+                self._fail(problem.message(current_language()))
                 return
         self.accept()
 
