@@ -137,7 +137,8 @@ def test_the_app_starts_with_broken_user_questionnaires(zelfscan_home: Path) -> 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(zelfscan_home)}
     result = subprocess.run(
         [sys.executable, "-m", "zelfscan", "--self-test"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False, encoding="utf-8"
+        env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=180,
+        check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
