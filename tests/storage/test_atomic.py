@@ -144,7 +144,7 @@ def test_replace_retries_only_on_windows(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "replace", flaky)
     monkeypatch.setattr(time, "sleep", lambda _s: None)
     monkeypatch.setattr(os, "name", "nt")
-    monkeypatch.setattr(atomic, "_fsync_dir", lambda _f: None)
+    monkeypatch.setattr(atomic, "_fsync_dir", lambda _f, _w: None)
     atomic_write(tmp_path / "f", b"x")
     assert len(calls) == 3
     assert (tmp_path / "f").read_bytes() == b"x"
