@@ -25,7 +25,15 @@ from zelfscan.storage.errors import StorageIOError
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import UserDirs
 
-from .vault_helpers import CHEAP, PASS, App, answer_profile, make_app, quit_app
+from .vault_helpers import (
+    CHEAP,
+    PASS,
+    App,
+    answer_profile,
+    make_app,
+    pause_after_typing,
+    quit_app,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARY = "kanarie slot 4d2b"
@@ -51,6 +59,7 @@ def open_with_a_scan(app: App) -> None:
     app.start_vault_scan()
     answer_profile(app)
     app.window.session.set_answer("toelichting", CANARY)
+    pause_after_typing(app)
     assert app.privacy.controller.instance_lock.held
 
 

@@ -79,13 +79,16 @@ def test_a_read_only_vault_is_not_replaced_and_said_once(dirs: UserDirs, mini, a
     dirs.vault_file.chmod(0o400)
     before = dirs.vault_file.read_bytes()
     app.driver.passphrase()
+    said: list[str] = []
+    app.privacy.controller.save_failed.connect(said.append)
     app.start_vault_scan()
     answer_profile(app)
     wizard = app.window.wizard
     assert wizard is not None
     wizard.session.set_answer("slot", "ja")
     wizard.session.set_answer("slot", "nee")
-    said = [text for title, text in app.driver.messages if title == "Niet opgeslagen"]
-    assert said == [ReadOnlyVault().message("nl")]
+    assert said == [ReadOnlyVault().message("nl")]  # once, in the banner, not per answer
+    assert app.privacy.save_banner.message == said[0]
+    assert app.driver.messages == []  # no dialog
     assert dirs.vault_file.read_bytes() == before
     assert_mode(dirs.vault_file, 0o400)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.osaware import assert_mode
-from zelfscan.storage import atomic
 from zelfscan.storage.atomic import TEMP_PREFIX, atomic_write, backup_path, clean_stale_temp_files
 
 
@@ -143,8 +143,7 @@ def test_replace_retries_only_on_windows(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(os, "replace", flaky)
     monkeypatch.setattr(time, "sleep", lambda _s: None)
-    monkeypatch.setattr(os, "name", "nt")
-    monkeypatch.setattr(atomic, "_fsync_dir", lambda _f, _w: None)
+    monkeypatch.setattr(sys, "platform", "win32")
     atomic_write(tmp_path / "f", b"x")
     assert len(calls) == 3
     assert (tmp_path / "f").read_bytes() == b"x"

@@ -155,7 +155,7 @@ def test_each_failure_has_its_reason(
         monkeypatch.setattr(
             atomic, "_replace", _raising(error) if step == "replace" else os.replace
         )
-        monkeypatch.setattr(os, "name", "nt")
+        monkeypatch.setattr(sys, "platform", "win32")
     if step == "create":
         monkeypatch.setattr(atomic.tempfile, "mkstemp", _raising(error))
     elif step == "write":
@@ -200,3 +200,31 @@ def _raising(error: OSError):  # type: ignore[no-untyped-def]
         raise error
 
     return fail
+
+
+def test_a_failed_save_then_a_good_one_leaves_no_temp_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a main rename was refused, backup and vault are one file: the next save's
+    backup step must not leave its temp link behind (a rename between links is a no-op)."""
+    target = tmp_path / "vault.zsv"
+    atomic_write(target, b"one", keep_backup=True)
+    atomic_write(target, b"two", keep_backup=True)
+    real_replace = os.replace
+
+    def main_held(src: str, dst: str | Path) -> None:
+        if Path(dst) == target:
+            raise PermissionError(errno.EACCES, "held")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", main_held)
+    with pytest.raises(SaveFailed):
+        atomic_write(target, b"three", keep_backup=True)
+    assert os.path.samefile(target, backup_path(target))
+    with pytest.raises(SaveFailed):
+        atomic_write(target, b"three", keep_backup=True)
+    monkeypatch.undo()
+    assert atomic_write(target, b"three", keep_backup=True) == ()
+    assert target.read_bytes() == b"three"
+    assert backup_path(target).read_bytes() == b"two"
+    assert _leftovers(tmp_path) == []

@@ -73,7 +73,7 @@ class VaultFlow(QObject):
         self.ask_import_path: AskPath = ask_import_path
         self.pending: Scan | None = None
         self.resumed: Resumed | None = None
-        controller.save_failed.connect(lambda text: self.inform(_("Not saved"), text))
+        # A failed save is shown by the non-blocking banner (zelfscan.gui.privacy), not here.
         controller.notice.connect(lambda text: self.inform(_("Your vault"), text))
 
     # --- unlocking -------------------------------------------------------------------------

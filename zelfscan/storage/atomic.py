@@ -105,7 +105,7 @@ def _reason(step: str, cause: OSError) -> str:
         # A file open in a viewer without delete sharing lets the temp file be made but not
         # put in place (ERROR_ACCESS_DENIED at the rename); a folder guarded by Controlled
         # folder access, or without write permission, refuses the temp file itself.
-        if step == "replace" and os.name == "nt":
+        if step == "replace" and sys.platform == "win32":
             return IN_USE
         return FOLDER_BLOCKED
     return OTHER
@@ -155,7 +155,7 @@ def _replace(src: str, dst: Path) -> None:
             os.replace(src, dst)
             return
         except PermissionError:
-            if os.name != "nt" or attempt == _REPLACE_TRIES - 1:
+            if sys.platform != "win32" or attempt == _REPLACE_TRIES - 1:
                 raise
             time.sleep(0.05 * 2**attempt)
 
@@ -171,6 +171,12 @@ def _keep_backup(path: Path) -> bool:
     if not path.exists():
         return True
     bak = backup_path(path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, bak):
+            # The last save failed after its backup step: the backup is this file already.
+            # (A rename between two links of one file does nothing and would leave the
+            # temp link behind, POSIX rename(2).)
+            return True
     link = path.with_name(f"{TEMP_PREFIX}{path.name}{BACKUP_SUFFIX}")
     try:
         with contextlib.suppress(FileNotFoundError):

@@ -101,6 +101,17 @@ class PreparedSave:
     changes: int
 
 
+def write_image(path: Path, prepared: PreparedSave) -> tuple[str, ...]:
+    """Write ``prepared`` (ciphertext only) to the vault file ``path``; safe on any thread,
+    and possible after the key was dropped (the image is encrypted already)."""
+    try:
+        if prepared.restoring:
+            _set_aside(path)
+        return atomic_write(path, prepared.image, keep_backup=not prepared.restoring)
+    except OSError as exc:
+        raise StorageIOError(type(exc).__name__) from exc
+
+
 @dataclass(frozen=True)
 class ImportResult:
     added: int
@@ -298,12 +309,7 @@ class Vault:
 
     def write_prepared(self, prepared: PreparedSave) -> tuple[str, ...]:
         """Write a prepared image to the vault file; touches no state in memory."""
-        try:
-            if prepared.restoring:
-                _set_aside(self._path)
-            return atomic_write(self._path, prepared.image, keep_backup=not prepared.restoring)
-        except OSError as exc:
-            raise StorageIOError(type(exc).__name__) from exc
+        return write_image(self._path, prepared)
 
     def commit_saved(self, prepared: PreparedSave) -> None:
         """Record that ``prepared`` is on disk (its generation is now the file's)."""
