@@ -206,3 +206,15 @@ def test_a_qt_category_names_the_logger(caplog: pytest.LogCaptureFixture) -> Non
         qt_messages.handle(qt_messages.QtMsgType.QtWarningMsg, Context(), CANARY)  # type: ignore[arg-type]
     assert [r.name for r in caplog.records] == ["qt.qpa.fonts"]
     assert caplog.records[0].levelno == logging.WARNING
+
+
+def test_exporting_the_vault_uses_the_same_dialog_rules(
+    qtbot: object, tmp_path: Path, qt_settings_dir: Path
+) -> None:
+    from zelfscan.gui.vault_flow import ask_export_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)  # type: ignore[attr-defined]
+    _type_in_file_dialog(tmp_path / "kluis 2026.03")
+    assert ask_export_path(parent, "Kluis exporteren") == tmp_path / "kluis 2026.03.zsv"
+    assert list(qt_settings_dir.rglob("*")) == []

@@ -1,10 +1,10 @@
 """Bind one :class:`ScanSession` to the encrypted vault: unlock, autosave, resume, compare.
 
 The session keeps the one answers dict; this controller only *listens* (``answer_changed``,
-``plan_changed``, the wizard's page changes) and writes a snapshot to the vault each time.
-``vault.save()`` re-encrypts with the held key in about a millisecond, so every answer is
-saved at once and nothing is lost when the app or the laptop dies. Only unlocking pays for
-Argon2id, and that runs through :func:`run_in_background`.
+``plan_changed``, the wizard's page changes), puts a snapshot into the vault's memory each
+time and hands the writing to :class:`~zelfscan.gui.autosave.Autosaver` (a worker thread,
+debounced for typing, retried on failure). Only unlocking pays for Argon2id, and that runs
+through :func:`run_in_background`.
 
 Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault_flow`), so the logic can be
 tested with a plain session. ``params`` is the injectable KDF cost: tests pass cheap values,
