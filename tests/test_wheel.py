@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from zelfscan.core.loader import load_questionnaire
+
 ROOT = Path(__file__).resolve().parents[1]
 PERSONA = ROOT / "tests" / "personas" / "veilige-woning" / "huurder-appartement.yaml"
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in", "requirements")
@@ -161,7 +163,9 @@ def test_the_installed_wheel_works_from_another_folder(venv: Path, tmp_path: Pat
     assert version.returncode == 0
     assert version.stdout.split()[-1] == _version()
 
-    titles = {"nl": "Basisscan veilige woning", "en": "Basic home security scan"}
+    # the scan's own title, from the source tree (content may rename it; the id stays)
+    home = load_questionnaire(ROOT / "questionnaires" / "veilige-woning.yaml")
+    titles = {lang: home.title.get(lang) for lang in ("nl", "en")}
     for lang, title in titles.items():
         out = elsewhere / f"advies-{lang}.pdf"
         result = _run(

@@ -11,7 +11,11 @@ from zelfscan.core.model import (
     NOT_APPLICABLE,
     UNKNOWN,
     AdviceItem,
+    AllOf,
     AnswerIn,
+    AnyOf,
+    Condition,
+    Not,
     Option,
     Priority,
     Question,
@@ -49,6 +53,54 @@ def questions(draw: st.DrawFn, qid: str, section: str) -> Question:
 
 
 @st.composite
+def follow_up(draw: st.DrawFn, parent: Question, qid: str) -> Question | None:
+    """A scored question shown by some answers of ``parent``, in a form the score accepts:
+    for a single choice every hiding answer scores below or above every showing answer."""
+    real = [o for o in parent.options if o.id not in (UNKNOWN, NOT_APPLICABLE)]
+    if parent.type is QuestionType.SINGLE:
+        values = sorted({o.points for o in real if o.points is not None})
+        if len(values) < 2:
+            return None
+        cut = draw(st.integers(0, len(values) - 2))
+        above = draw(st.booleans())
+        showing = [
+            o.id
+            for o in real
+            if o.points is not None
+            and ((o.points > values[cut]) if above else (o.points <= values[cut]))
+        ]
+    else:
+        positive = [o.id for o in real if not o.exclusive and (o.points or 0) > 0]
+        if not positive:
+            return None
+        showing = draw(st.lists(st.sampled_from(positive), min_size=1, unique=True))
+    test: Condition = AnswerIn(parent.id, frozenset(showing))
+    if draw(st.booleans()):
+        test = AllOf(
+            (AnswerIn("profiel", frozenset({draw(st.sampled_from(PROFILE_OPTIONS))})), test)
+        )
+    base = draw(questions(qid, parent.section))
+    return Question(qid, base.type, T, parent.section, True, base.options, show_if=test)
+
+
+@st.composite
+def conditions(draw: st.DrawFn, qs: tuple[Question, ...], depth: int = 2) -> Condition:
+    """A random trigger over ``qs`` and the profile question: tests, `not`, `all`, `any`."""
+    kind = draw(st.sampled_from(["leaf", "leaf", "not", "all", "any"] if depth else ["leaf"]))
+    if kind == "leaf":
+        question = draw(st.sampled_from([*qs, None]))
+        if question is None:
+            return AnswerIn("profiel", frozenset({draw(st.sampled_from(PROFILE_OPTIONS))}))
+        real = [o.id for o in question.options if o.id not in (UNKNOWN, NOT_APPLICABLE)]
+        chosen = draw(st.lists(st.sampled_from(real), min_size=1, max_size=2, unique=True))
+        return AnswerIn(question.id, frozenset(chosen))
+    if kind == "not":
+        return Not(draw(conditions(qs, depth - 1)))
+    parts = tuple(draw(st.lists(conditions(qs, depth - 1), min_size=1, max_size=3)))
+    return AllOf(parts) if kind == "all" else AnyOf(parts)
+
+
+@st.composite
 def questionnaires(draw: st.DrawFn) -> Questionnaire:
     profile_q = Question(
         "profiel",
@@ -64,14 +116,21 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         sid = f"s{s}"
         count = draw(st.integers(1, 4))
         qs = tuple(draw(questions(f"q{s}-{i}", sid)) for i in range(count))
+        if draw(st.booleans()):  # a follow-up (and sometimes one of that) after the first
+            first = qs[0]
+            extra = draw(follow_up(first, f"q{s}-f")) if first.show_if is None else None
+            if extra is not None:
+                deeper = draw(follow_up(extra, f"q{s}-ff")) if draw(st.booleans()) else None
+                qs = (first, extra, *((deeper,) if deeper else ()), *qs[1:])
         sections.append(Section(sid, T, qs))
         for q in qs:
+            simple = AnswerIn(q.id, frozenset({"o0"}))
             advice.append(
                 AdviceItem(
                     f"adv-{q.id}",
                     sid,
                     draw(st.sampled_from(list(Priority))),
-                    AnswerIn(q.id, frozenset({"o0", UNKNOWN})),
+                    draw(st.sampled_from([simple, draw(conditions(qs))])),
                     T,
                     T,
                     TextList({"nl": ("x",), "en": ("x",)}),

@@ -78,7 +78,34 @@ def test_not_knowing_is_onbekend_not_a_failure(mini: Questionnaire) -> None:
         "slot": "Kijk op het slot naar drie sterren.",
         "maatregelen": "Loop het huis rond.",
     }
-    assert [a.id for a in ev.advice] == ["camera"]
+    # "weet ik niet" is not "nee": no action, but the find-out task says what follows
+    assert ev.advice == ()
+    then = {t.question.id: [c.line.get("nl") for c in t.then] for t in ev.tasks}
+    assert then == {
+        "slot": ["Blijkt het antwoord ‘Nee’? Doe dan dit: Zorg voor licht bij de deur."],
+        "maatregelen": [
+            "Blijkt ‘Geen van deze’ te kloppen? Doe dan dit: Overweeg een camera bij de deur."
+        ],
+    }
+    camera = ev.tasks[1].then[0]
+    assert camera.line.get("en") == (
+        "If ‘None of these’ turns out to apply: Consider a camera at the door."
+    )
+    # why: the known answer and the "weet ik niet"
+    assert [(r.question.id, r.answer_ids) for r in camera.advice.reasons] == [
+        ("maatregelen", ("weet-niet",)),
+        ("woning", ("huis",)),
+    ]
+
+
+def test_weet_niet_with_a_known_reason_is_still_an_action(mini: Questionnaire) -> None:
+    answers = {**persona(mini, "wethouder-weet-niet"), "verlichting": "geen"}
+    ev = evaluate(mini, answers)
+    # licht: any(verlichting geen/soms, slot nee): the known answer makes it true
+    assert [a.id for a in ev.advice] == ["licht"]
+    assert [r.question.id for r in ev.advice[0].reasons] == ["verlichting"]
+    slot = next(t for t in ev.tasks if t.question.id == "slot")
+    assert slot.then == ()
 
 
 def test_role_variant_changes_who_can_help(mini: Questionnaire) -> None:
@@ -138,7 +165,8 @@ def test_red_flags_are_live(mini: Questionnaire) -> None:
 
 
 def test_additions_append_to_every_tagged_item_when_they_apply(mini: Questionnaire) -> None:
-    wethouder = evaluate(mini, persona(mini, "wethouder-weet-niet"))
+    answers = {**persona(mini, "wethouder-weet-niet"), "maatregelen": ("geen",)}
+    wethouder = evaluate(mini, answers)
     camera = next(a for a in wethouder.advice if a.id == "camera")
     assert camera.cost.get("nl") == (
         "100 tot 300 euro Staat het in uw beveiligingsadvies, dan betaalt uw werkgever."
@@ -148,3 +176,47 @@ def test_additions_append_to_every_tagged_item_when_they_apply(mini: Questionnai
     camera = next(a for a in raadslid.advice if a.id == "camera")
     assert camera.cost.get("nl") == "100 tot 300 euro"
     assert camera.contacts == ()  # the bestuurders route is not for a raadslid
+
+
+def test_an_active_red_flag_raises_what_protects_against_it(mini: Questionnaire) -> None:
+    calm = evaluate(mini, persona(mini, "nieuw-raadslid"))
+    assert [(a.id, a.priority) for a in calm.advice] == [
+        ("ophaalafspraak", Priority.HOOG),
+        ("camera", Priority.MIDDEN),
+        ("licht", Priority.LAAG),
+    ]
+    threatened = evaluate(mini, {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"})
+    # raised items first, in the flag's order, at hoog; the rest as before
+    assert [(a.id, a.priority, a.raised_by) for a in threatened.advice] == [
+        ("licht", Priority.HOOG, ("nu-bedreigd",)),
+        ("ophaalafspraak", Priority.HOOG, ("nu-bedreigd",)),
+        ("camera", Priority.MIDDEN, ()),
+    ]
+    assert threatened.advice[0].item.priority is Priority.LAAG  # its own priority is kept
+    flag = next(f for f in threatened.red_flags if f.flag.id == "nu-bedreigd")
+    assert [c.id for c in flag.contacts] == ["politie"]  # the flag's own urgent contacts
+    assert flag.flag.reason is not None
+    assert flag.flag.reason.get("nl") == "u gaf aan dat u nu bedreigd wordt"
+    gezin = threatened.section("gezin")
+    assert gezin is not None
+    assert gezin.capped_by == ("foto-online",)
+
+
+def test_score_json_says_why_for_every_item(mini: Questionnaire) -> None:
+    from zelfscan.core.serialize import evaluation_to_json
+
+    answers = {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"}
+    data = evaluation_to_json(evaluate(mini, answers), "nl")
+    why = {a["id"]: a["why"] for a in data["advice"]}
+    # a raised item also names the answer that set the red flag off
+    threat = {"question": "bedreigd", "answer": "ja"}
+    assert why == {
+        "licht": [{"question": "verlichting", "answer": "soms"}, threat],
+        "ophaalafspraak": [{"question": "school-afspraak", "answer": "nee"}, threat],
+        # a checklist answer and the answer that made the `not` true
+        "camera": [
+            {"question": "maatregelen", "answer": ["geen"]},
+            {"question": "woning", "answer": "huis"},
+        ],
+    }
+    assert data["advice"][0]["raised_by"] == ["nu-bedreigd"]

@@ -13,6 +13,20 @@ FLAG = """red_flags:
     when: {answer: a, in: [nee]}
     cap: CAP
     message: {nl: M, en: M}
+    reason: {nl: R, en: R}
+"""
+SOURCES = """sources:
+  - id: bron
+    title: Een bron
+    address: "https://example.org"
+    stand_per: "2026-12-02"
+"""
+CONTACT = """contacts:
+  - id: hulp
+    name: {nl: H, en: H}
+    offers: {nl: O, en: O}
+    contact: "0900"
+    stand_per: "2026-12-02"
 """
 PERSONA = """personas:
   - id: p
@@ -255,6 +269,68 @@ CASES: list[tuple[str, list[tuple[str, str]], str, list[str]]] = [
         ],
         "{not: {any",
         ["red flag 'flag'", "can trigger it"],
+    ),
+    (
+        "weet-niet in an advice trigger",
+        [("in: [nee]", "in: [nee, weet-niet]")],
+        "weet-niet]",
+        ["advice 'adv'", "leave out 'weet-niet'", "find-out task"],
+    ),
+    (
+        "uncited legal fact",
+        [("why: {nl: W, en: W}", "why: {nl: Sinds 1 juli 2022 verplicht., en: W}")],
+        "{nl: Sinds",
+        ["advice 'adv'", "why", "'verplicht'", "cites no source"],
+    ),
+    (
+        "contact without a source",
+        [(WHO, WHO + CONTACT)],
+        "id: hulp",
+        ["contact 'hulp'", "sources: [id]"],
+    ),
+    (
+        "unknown source",
+        [(WHO, WHO + "    sources: [brn]\n" + SOURCES)],
+        "brn",
+        ["advice 'adv'", "unknown source 'brn'", "did you mean 'bron'?"],
+    ),
+    (
+        "source nobody cites",
+        [(WHO, WHO + SOURCES)],
+        "bron\n",
+        ["source 'bron'", "no element cites it"],
+    ),
+    (
+        "red flag without a reason",
+        [(WHO, WHO + FLAG.replace("CAP", "risico").replace("    reason: {nl: R, en: R}\n", ""))],
+        "id: flag",
+        ["red flag 'flag'", "missing field 'reason'"],
+    ),
+    (
+        "red flag raises unknown advice",
+        [(WHO, WHO + FLAG.replace("CAP", "risico") + "    raises: [avd]\n")],
+        "avd",
+        ["red flag 'flag'", "unknown advice 'avd'", "did you mean 'adv'?"],
+    ),
+    (
+        "done_if contradicts when",
+        [(WHO, WHO + "    done_if: {any: [{answer: a, in: [ja]}, {answer: b, in: [x]}]}\n")],
+        "{any: [{answer: a, in: [ja]}",
+        ["advice 'adv'", "when and done_if can both hold"],
+    ),
+    (
+        "follow-up hidden between",
+        [
+            (
+                "          - {id: y, label: {nl: Y, en: Y}, points: 0}\n",
+                "          - {id: y, label: {nl: Y, en: Y}, points: 0}\n"
+                "          - {id: z, label: {nl: Z, en: Z}, points: 2}\n"
+                "      - id: c\n        type: yesno\n        show_if: {answer: b, in: [y, z]}\n"
+                "        text: {nl: C, en: C}\n",
+            ),
+        ],
+        "{answer: b, in: [y, z]}",
+        ["question 'c'", "hidden when 'b' is 'x'", "unfairly"],
     ),
     (
         "persona answer",

@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
-from zelfscan.core.advice import find_out_tasks, reasons_for, select_advice
+from zelfscan.core.advice import (
+    conditional_advice,
+    contacts_for,
+    find_out_tasks,
+    reasons_for,
+    select_advice,
+)
 from zelfscan.core.conditions import holds
 from zelfscan.core.flow import effective_answers, visible_questions, visible_sections
-from zelfscan.core.model import Answers, Level, Questionnaire
+from zelfscan.core.model import Answers, Contact, Level, Questionnaire
 from zelfscan.core.results import Evaluation, SectionResult, TriggeredFlag
-from zelfscan.core.scoring import Tally, cap, level_for, section_tally, thresholds_for
+from zelfscan.core.scoring import (
+    Tally,
+    cap,
+    follow_up_credits,
+    level_for,
+    section_tally,
+    thresholds_for,
+)
 
 
 def live_red_flags(questionnaire: Questionnaire, answers: Answers) -> tuple[TriggeredFlag, ...]:
-    """Red flags that hold right now; the wizard checks this after every answer."""
+    """Red flags that hold right now, each with its urgent contacts; the wizard checks this
+    after every answer."""
     kept = effective_answers(questionnaire, answers)
+    every_urgent = _urgent(questionnaire, kept)
     return tuple(
-        TriggeredFlag(flag, reasons_for(questionnaire, flag.when, kept))
+        TriggeredFlag(
+            flag,
+            reasons_for(questionnaire, flag.when, kept),
+            contacts_for(questionnaire, flag.contacts, kept) if flag.contacts else every_urgent,
+        )
         for flag in questionnaire.red_flags
         if holds(flag.when, kept)
+    )
+
+
+def _urgent(questionnaire: Questionnaire, kept: Answers) -> tuple[Contact, ...]:
+    return tuple(
+        c
+        for c in questionnaire.contacts
+        if c.urgent and (c.show_if is None or holds(c.show_if, kept))
     )
 
 
@@ -29,12 +56,13 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
     kept = effective_answers(questionnaire, answers)
     visible = visible_questions(questionnaire, kept)
     flags = live_red_flags(questionnaire, kept)
+    credits = follow_up_credits(questionnaire, visible, kept)
     sections: list[SectionResult] = []
     overall = Tally()
     for section in visible_sections(questionnaire, kept):
         if section.profile:
             continue
-        tally = section_tally(section, visible, kept)
+        tally = section_tally(section, visible, kept, credits)
         overall += tally
         level = level_for(tally, thresholds_for(questionnaire, section))
         capping = tuple(f.flag.id for f in flags if f.flag.section == section.id)
@@ -59,19 +87,19 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
     overall_level: Level = level_for(overall, questionnaire.thresholds)
     for flag in flags:
         overall_level = cap(overall_level, flag.flag.cap)
-    urgent = tuple(
-        c
-        for c in questionnaire.contacts
-        if c.urgent and (c.show_if is None or holds(c.show_if, kept))
-    )
+    urgent = _urgent(questionnaire, kept)
+    if flags:
+        named = {c.id for f in flags for c in f.contacts}
+        urgent = tuple(c for c in questionnaire.contacts if c.id in named)
+    conditionals = conditional_advice(questionnaire, kept, flags)
     return Evaluation(
         questionnaire_id=questionnaire.id,
         version=questionnaire.version,
         overall_score=overall.score,
         overall_level=overall_level,
         sections=tuple(sections),
-        advice=select_advice(questionnaire, kept),
-        tasks=find_out_tasks(visible, kept),
+        advice=select_advice(questionnaire, kept, flags),
+        tasks=find_out_tasks(visible, kept, conditionals),
         red_flags=flags,
         urgent_contacts=urgent,
     )

@@ -14,7 +14,7 @@ import yaml
 from zelfscan.core import fields as f
 from zelfscan.core.answers import answer_values
 from zelfscan.core.conditions import referenced
-from zelfscan.core.fields import Ctx
+from zelfscan.core.fields import CondRef, Ctx
 from zelfscan.core.model import (
     Addition,
     AdviceItem,
@@ -24,15 +24,19 @@ from zelfscan.core.model import (
     Persona,
     Priority,
     RedFlag,
+    Source,
     Variant,
 )
 from zelfscan.core.questions import SectionBuilder
+from zelfscan.core.sources import Citations
 
 _ADVICE_REQUIRED = ("id", "priority", "when", "title", "why", "how", "effort", "cost", "who")
-_ADVICE_OPTIONAL = ("section", "contacts", "variants", "tags")
+_ADVICE_OPTIONAL = ("section", "contacts", "variants", "tags", "sources", "done_if")
+_TEXTS = ("title", "why", "how", "effort", "cost", "who")
 _VARIANT_FIELDS = ("why", "how", "effort", "cost", "who", "contacts")
 _ADDITION_OPTIONAL = _VARIANT_FIELDS
-_FLAG_REQUIRED = ("id", "when", "cap", "message")
+_FLAG_REQUIRED = ("id", "when", "cap", "message", "reason")
+_FLAG_OPTIONAL = ("section", "raises", "contacts", "sources")
 _CONTACT_REQUIRED = ("id", "name", "offers", "contact", "stand_per")
 _PERSONA_REQUIRED = ("id", "name", "description", "answers")
 
@@ -42,8 +46,13 @@ T = TypeVar("T")
 class ItemBuilder:
     def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
-        self.sections = SectionBuilder(ctx)
+        self.citations = Citations(ctx)
+        self.sections = SectionBuilder(ctx, self.citations)
         self.contact_refs: list[tuple[str, yaml.Node, str]] = []
+        self.advice_refs: list[CondRef] = []
+        """The ``{answer, in}`` tests of advice triggers (``weet-niet`` is not allowed there)."""
+        self.raise_refs: list[tuple[str, yaml.Node, str]] = []
+        self.done_if_nodes: dict[str, yaml.Node] = {}
         self.when_nodes: dict[tuple[str, str], yaml.Node] = {}
         self.persona_nodes: dict[str, yaml.Node] = {}
         self.addition_nodes: dict[str, yaml.Node] = {}
@@ -112,7 +121,13 @@ class ItemBuilder:
         if found is None:
             return None
         aid = f.ident(ctx, found["id"], what) if "id" in found else None
+        start = len(ctx.refs)
         when = self._when(found, what, ("advice", aid or ""))
+        self.advice_refs.extend(ctx.refs[start:])
+        done_if = None
+        if "done_if" in found:
+            done_if = f.condition(ctx, found["done_if"], f"{what} done_if", None)
+            self.done_if_nodes[aid or ""] = found["done_if"]
         priority = (
             f.choice(ctx, found["priority"], f"{what}: priority", [p.value for p in Priority])
             if "priority" in found
@@ -124,14 +139,16 @@ class ItemBuilder:
         }
         how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
         contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else ()
+        sources = self.citations.cite(found, what)
         variants: list[Variant] = []
         if "variants" in found:
             for vnode in f.sequence(ctx, found["variants"], f"{what}: variants") or ():
-                variant = self._variant(vnode, what)
+                variant = self._variant(vnode, what, sources)
                 if variant is not None:
                     variants.append(variant)
         section = self._section_of(found, when, what)
         tags = self._tags(found["tags"], what) if "tags" in found else frozenset()
+        self.citations.require_for_claims(found, what, _TEXTS, {**texts, "how": how}, sources)
         if (
             aid is None
             or when is None
@@ -161,6 +178,8 @@ class ItemBuilder:
             variants=tuple(variants),
             tags=tags,
             line=f.line_of(node),
+            sources=sources,
+            done_if=done_if,
         )
 
     def _tags(self, node: yaml.Node, what: str) -> frozenset[str]:
@@ -171,7 +190,7 @@ class ItemBuilder:
     def _addition(self, node: yaml.Node) -> Addition | None:
         ctx = self.ctx
         what = f.owner(node, "addition")
-        found = f.fields(ctx, node, what, ("id", "tags", "when"), _ADDITION_OPTIONAL)
+        found = f.fields(ctx, node, what, ("id", "tags", "when"), (*_ADDITION_OPTIONAL, "sources"))
         if found is None:
             return None
         add_id = f.ident(ctx, found["id"], what) if "id" in found else None
@@ -187,6 +206,10 @@ class ItemBuilder:
         }
         how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
         contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else ()
+        sources = self.citations.cite(found, what)
+        self.citations.require_for_claims(
+            found, what, _VARIANT_FIELDS, {**texts, "how": how}, sources
+        )
         if add_id is None or when is None or not tags:
             return None
         self.addition_nodes[add_id] = found["tags"]
@@ -201,12 +224,15 @@ class ItemBuilder:
             who=texts["who"],
             contacts=contacts or (),
             line=f.line_of(node),
+            sources=sources,
         )
 
-    def _variant(self, node: yaml.Node, owner: str) -> Variant | None:
+    def _variant(
+        self, node: yaml.Node, owner: str, item_sources: tuple[Source, ...]
+    ) -> Variant | None:
         ctx = self.ctx
         what = f"{owner} variant at line {f.line_of(node)}"
-        found = f.fields(ctx, node, what, ("when",), _VARIANT_FIELDS)
+        found = f.fields(ctx, node, what, ("when",), (*_VARIANT_FIELDS, "sources", "priority"))
         if found is None or "when" not in found:
             return None
         when = f.condition(ctx, found["when"], f"{what} when", None)
@@ -220,6 +246,15 @@ class ItemBuilder:
         }
         how = f.text_list(ctx, found["how"], f"{what}: how") if "how" in found else None
         contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else None
+        sources = self.citations.cite(found, what)
+        self.citations.require_for_claims(
+            found, what, _VARIANT_FIELDS, {**texts, "how": how}, (*item_sources, *sources)
+        )
+        priority = (
+            f.choice(ctx, found["priority"], f"{what}: priority", [p.value for p in Priority])
+            if "priority" in found
+            else None
+        )
         if when is None:
             return None
         return Variant(
@@ -230,15 +265,26 @@ class ItemBuilder:
             cost=texts["cost"],
             who=texts["who"],
             contacts=contacts,
+            sources=sources,
+            priority=Priority(priority) if priority else None,
         )
 
     def _red_flag(self, node: yaml.Node) -> RedFlag | None:
         ctx = self.ctx
         what = f.owner(node, "red flag")
-        found = f.fields(ctx, node, what, _FLAG_REQUIRED, ("section",))
+        found = f.fields(ctx, node, what, _FLAG_REQUIRED, _FLAG_OPTIONAL)
         if found is None:
             return None
         fid = f.ident(ctx, found["id"], what) if "id" in found else None
+        reason = f.text(ctx, found["reason"], f"{what}: reason") if "reason" in found else None
+        raises: tuple[str, ...] = ()
+        if "raises" in found:
+            items = f.sequence(ctx, found["raises"], f"{what}: raises", non_empty=True) or []
+            ids = [(f.ident(ctx, item, f"{what}: raises"), item) for item in items]
+            raises = tuple(dict.fromkeys(i for i, _ in ids if i is not None))
+            self.raise_refs.extend((i, item, what) for i, item in ids if i is not None)
+        contacts = self._contact_ids(found["contacts"], what) if "contacts" in found else ()
+        sources = self.citations.cite(found, what)
         when = self._when(found, what, ("red flag", fid or ""))
         cap = (
             f.choice(ctx, found["cap"], f"{what}: cap", ("risico", "aandacht"))
@@ -247,7 +293,10 @@ class ItemBuilder:
         )
         message = f.text(ctx, found["message"], f"{what}: message") if "message" in found else None
         section = self._section_of(found, when, what)
-        if fid is None or when is None or cap is None or message is None:
+        self.citations.require_for_claims(
+            found, what, ("message", "reason"), {"message": message, "reason": reason}, sources
+        )
+        if fid is None or when is None or cap is None or message is None or reason is None:
             return None
         return RedFlag(
             id=fid,
@@ -256,12 +305,16 @@ class ItemBuilder:
             cap=Level(cap),
             section=section,
             line=f.line_of(node),
+            reason=reason,
+            raises=raises,
+            contacts=contacts or (),
+            sources=sources,
         )
 
     def _contact(self, node: yaml.Node) -> Contact | None:
         ctx = self.ctx
         what = f.owner(node, "contact")
-        found = f.fields(ctx, node, what, _CONTACT_REQUIRED, ("urgent", "show_if"))
+        found = f.fields(ctx, node, what, _CONTACT_REQUIRED, ("urgent", "show_if", "sources"))
         if found is None:
             return None
         cid = f.ident(ctx, found["id"], what) if "id" in found else None
@@ -281,6 +334,13 @@ class ItemBuilder:
             if "show_if" in found
             else None
         )
+        sources = self.citations.cite(found, what)
+        if not sources and "sources" not in found:
+            ctx.error(
+                node,
+                f"{what}: cite where the contact detail comes from "
+                "(sources: [id] from the file's sources list)",
+            )
         if cid is None or name is None or offers is None or detail is None or stand_per is None:
             return None
         return Contact(
@@ -291,6 +351,7 @@ class ItemBuilder:
             stand_per=stand_per,
             urgent=urgent,
             show_if=show_if,
+            sources=sources,
         )
 
     def _persona(self, node: yaml.Node) -> Persona | None:

@@ -16,10 +16,13 @@ import yaml
 from zelfscan.core import fields as f
 from zelfscan.core import numbers
 from zelfscan.core.answers import persona_problems
+from zelfscan.core.contradictions import contradicting
 from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx
+from zelfscan.core.followups import follow_up_problems
 from zelfscan.core.items import ItemBuilder
 from zelfscan.core.model import (
+    UNKNOWN,
     Questionnaire,
     QuestionType,
 )
@@ -41,7 +44,16 @@ _TOP_REQUIRED = (
     "levels",
     "sections",
 )
-_TOP_OPTIONAL = ("about", "advice", "red_flags", "contacts", "personas", "additions")
+_TOP_OPTIONAL = (
+    "about",
+    "advice",
+    "red_flags",
+    "contacts",
+    "personas",
+    "additions",
+    "sources",
+    "about_sources",
+)
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
@@ -109,6 +121,16 @@ class _Loader(ItemBuilder):
         intro = f.text(ctx, found["intro"], "intro") if "intro" in found else None
         about_node = get("about")
         about = f.text(ctx, about_node, "about") if about_node is not None else None
+        registry = self.citations.read_registry(get("sources"))
+        about_sources = self.citations.cite(found, "questionnaire", "about_sources")
+        self.citations.require_for_claims(
+            found,
+            "questionnaire",
+            ("intro", "about"),
+            {"intro": intro, "about": about},
+            about_sources,
+            key="about_sources",
+        )
         levels = thresholds(ctx, found["levels"], "questionnaire") if "levels" in found else None
         sections = self.sections.sections(found["sections"]) if "sections" in found else ()
         contacts = self._many(found, "contacts", self._contact, "contact")
@@ -125,6 +147,8 @@ class _Loader(ItemBuilder):
                     + ctx.hints(tag, used_tags),
                 )
         self._check_refs({c.id for c in contacts})
+        self._check_advice_refs({a.id for a in advice})
+        self.citations.report_unused()
         if (
             ctx.errors
             or qid is None
@@ -152,6 +176,8 @@ class _Loader(ItemBuilder):
             personas=personas,
             additions=additions,
             about=about,
+            sources=registry,
+            about_sources=about_sources,
             source=ctx.file,
         )
         self._check_model(questionnaire)
@@ -202,6 +228,25 @@ class _Loader(ItemBuilder):
             if cid not in contact_ids:
                 ctx.error(node, f"{what}: unknown contact {cid!r}{ctx.hints(cid, contact_ids)}")
 
+    def _check_advice_refs(self, advice_ids: set[str]) -> None:
+        """Red flags raise known advice; advice triggers leave ``weet-niet`` to the engine."""
+        ctx = self.ctx
+        for aid, node, what in self.raise_refs:
+            if aid not in advice_ids:
+                hint = ctx.hints(aid, advice_ids)
+                ctx.error(node, f"{what}: raises: unknown advice {aid!r}{hint}")
+        for ref in self.advice_refs:
+            question = self.sections.questions.get(ref.leaf.question)
+            if question is None or question.option(UNKNOWN) is None:
+                continue  # reported by _check_refs
+            for option in ref.option_nodes:
+                if option.value == UNKNOWN:
+                    ctx.error(
+                        option,
+                        f"{ref.what}: leave out 'weet-niet'; for a 'weet ik niet' answer the "
+                        "advice becomes part of the find-out task by itself",
+                    )
+
     def _check_model(self, questionnaire: Questionnaire) -> None:
         ctx = self.ctx
         walk = 3 * walk_cost(questionnaire)  # answer_problems settles the answers 3 times
@@ -230,6 +275,21 @@ class _Loader(ItemBuilder):
                 f"{kind} {item_id!r}: too complex to check; simplify the conditions of "
                 f"{kind} {item_id!r} (its when, and the show_if of the questions it reads)",
             )
+        both, too_complex = contradicting(questionnaire, self.budget)
+        for item_id in both:
+            ctx.error(
+                self.done_if_nodes.get(item_id),
+                f"advice {item_id!r}: when and done_if can both hold, so the advice would "
+                "ask for a measure the answers say is already there",
+            )
+        for item_id in too_complex:
+            ctx.error(
+                self.done_if_nodes.get(item_id),
+                f"advice {item_id!r}: too complex to check against done_if; simplify when "
+                "or done_if",
+            )
+        for qid, message in follow_up_problems(questionnaire):
+            ctx.error(self.sections.show_if_nodes.get(qid), f"question {qid!r}: {message}")
 
 
 def _key_node(mapping: yaml.Node, key: str | None) -> yaml.Node | None:

@@ -42,6 +42,24 @@ class TextList:
         return self.values.get(lang) or self.values.get("nl", ())
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact, a route or a contact detail comes from (the file's ``sources:`` list).
+
+    Elements cite sources by id; the loader puts the :class:`Source` itself on the element
+    (``Contact.sources``, ``AdviceItem.sources``, ``Question.sources``, ...), so a renderer
+    can print "Bron: <title>, <address> (stand per <stand_per>)" without a lookup.
+    """
+
+    id: str
+    title: Text
+    """What the source is, e.g. "Kamerbrief 14 maart 2023" (the same in both languages is fine)."""
+    address: str
+    """Where to find it: a web address or a publication reference ("Stcrt. 2023, 28233")."""
+    stand_per: str
+    """The date (YYYY-MM-DD) the fact was last checked against this source."""
+
+
 # --- conditions ---------------------------------------------------------------------------
 
 
@@ -132,6 +150,8 @@ class Question:
     show_if: Condition | None = None
     line: int = 0
     """1-based line in the source file, for messages that point an editor to it."""
+    sources: tuple[Source, ...] = ()
+    """Sources of the facts in ``text``, ``help`` and ``find_out``."""
 
     def option(self, option_id: str) -> Option | None:
         for opt in self.options:
@@ -180,6 +200,8 @@ class Section:
     trainer_notes: Text | None = None
     discussion: Text | None = None
     show_if: Condition | None = None
+    sources: tuple[Source, ...] = ()
+    """Sources of the facts in ``intro``, ``trainer_notes`` and ``discussion``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +215,11 @@ class Variant:
     cost: Text | None = None
     who: Text | None = None
     contacts: tuple[str, ...] | None = None
+    sources: tuple[Source, ...] = ()
+    """Sources of facts the variant adds; the item's own sources apply too."""
+    priority: Priority | None = None
+    """A different priority in this situation (e.g. a public agenda with an ondermijning
+    dossier); ``None`` keeps the item's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +241,11 @@ class AdviceItem:
     tags: frozenset[str] = frozenset()
     """Kinds of measure (e.g. ``bouwkundig``) that :class:`Addition` texts attach to."""
     line: int = 0
+    sources: tuple[Source, ...] = ()
+    """Sources of the facts in the item's texts."""
+    done_if: Condition | None = None
+    """The answers that say the measure is already there. The validator proves that ``when``
+    and ``done_if`` can never hold together, so the advice never contradicts an answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +267,7 @@ class Addition:
     who: Text | None = None
     contacts: tuple[str, ...] = ()
     line: int = 0
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +279,15 @@ class RedFlag:
     """The worst level this flag allows: the section and the overall level are capped to it."""
     section: str
     line: int = 0
+    reason: Text | None = None
+    """One short sentence that says why a level is capped, usable after "Niveau begrensd:"
+    ("u gaf aan dat u nu bedreigd wordt"). Required in the YAML."""
+    raises: tuple[str, ...] = ()
+    """Ids of the advice items that protect against this risk: while the flag is active they
+    get priority ``hoog`` and come first, in this order (see :mod:`zelfscan.core.advice`)."""
+    contacts: tuple[str, ...] = ()
+    """Ids of the urgent contacts to show for this flag; empty means every urgent contact."""
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +302,8 @@ class Contact:
     stand_per: str
     urgent: bool = False
     show_if: Condition | None = None
+    sources: tuple[Source, ...] = ()
+    """Where the contact detail and the offer come from (at least one; the validator checks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +334,10 @@ class Questionnaire:
     additions: tuple[Addition, ...] = ()
     about: Text | None = None
     """How the scan works and its limits, in the content's own words."""
+    sources: tuple[Source, ...] = ()
+    """Every source the file cites (its ``sources:`` list), in file order."""
+    about_sources: tuple[Source, ...] = ()
+    """Sources of the facts in ``intro`` and ``about``."""
     source: str = ""
     _questions: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
 

@@ -21,6 +21,7 @@ from zelfscan.core.model import (
     Text,
     Thresholds,
 )
+from zelfscan.core.sources import Citations
 
 UNKNOWN_LABEL = Text({"nl": "Weet ik niet", "en": "I don't know"})
 NOT_APPLICABLE_LABEL = Text({"nl": "Niet van toepassing", "en": "Not applicable"})
@@ -32,7 +33,15 @@ YESNO_LABELS = {
 RESERVED = (UNKNOWN, NOT_APPLICABLE)
 
 _SECTION_REQUIRED = ("id", "title", "questions")
-_SECTION_OPTIONAL = ("profile", "intro", "levels", "show_if", "trainer_notes", "discussion")
+_SECTION_OPTIONAL = (
+    "profile",
+    "intro",
+    "levels",
+    "show_if",
+    "trainer_notes",
+    "discussion",
+    "sources",
+)
 _QUESTION_REQUIRED = ("id", "type", "text")
 _QUESTION_OPTIONAL = (
     "options",
@@ -45,6 +54,7 @@ _QUESTION_OPTIONAL = (
     "safe",
     "partly",
     "points",
+    "sources",
 )
 _ONLY_FOR = {
     "options": (QuestionType.SINGLE, QuestionType.MULTIPLE),
@@ -77,12 +87,15 @@ def thresholds(ctx: Ctx, node: yaml.Node, what: str) -> Thresholds | None:
 class SectionBuilder:
     """Builds the sections in file order and keeps the question index for later checks."""
 
-    def __init__(self, ctx: Ctx) -> None:
+    def __init__(self, ctx: Ctx, citations: Citations | None = None) -> None:
         self.ctx = ctx
+        self.citations = citations or Citations(ctx)
         self.position: dict[str, int] = {}
         """Question id -> its position in the file (for "earlier questions only")."""
         self.questions: dict[str, Question] = {}
         self.section_ids: set[str] = set()
+        self.show_if_nodes: dict[str, yaml.Node] = {}
+        """Question id -> its show_if node (or its id node), for messages about follow-ups."""
 
     def sections(self, node: yaml.Node) -> tuple[Section, ...]:
         items = f.sequence(self.ctx, node, "sections", non_empty=True)
@@ -117,6 +130,10 @@ class SectionBuilder:
             for k in ("intro", "trainer_notes", "discussion")
         }
         levels = thresholds(ctx, found["levels"], what) if "levels" in found else None
+        sources = self.citations.cite(found, what)
+        self.citations.require_for_claims(
+            found, what, ("intro", "trainer_notes", "discussion"), opt_text, sources
+        )
         if sid is None or title is None:
             return None
         return Section(
@@ -129,6 +146,7 @@ class SectionBuilder:
             trainer_notes=opt_text["trainer_notes"],
             discussion=opt_text["discussion"],
             show_if=show_if,
+            sources=sources,
         )
 
     def question(self, node: yaml.Node, section: str, profile: bool) -> Question | None:
@@ -188,6 +206,15 @@ class SectionBuilder:
             options += reserved_options(kind, options, unknown, nvt)
         if qid is not None:
             self.position.setdefault(qid, limit)
+            self.show_if_nodes.setdefault(qid, found.get("show_if") or found["id"])
+        sources = self.citations.cite(found, what)
+        self.citations.require_for_claims(
+            found,
+            what,
+            ("text", "help", "find_out"),
+            {"text": text, "help": help_, "find_out": find_out},
+            sources,
+        )
         if qid is None or kind is None or text is None:
             return None
         question = Question(
@@ -201,6 +228,7 @@ class SectionBuilder:
             find_out=find_out,
             show_if=show_if,
             line=f.line_of(node),
+            sources=sources,
         )
         self.questions.setdefault(qid, question)
         return question

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from zelfscan.core.conditions import holds, leaves
 from zelfscan.core.model import (
+    UNKNOWN,
     AllOf,
     AnswerIn,
     AnswerValue,
@@ -222,13 +223,21 @@ class _Search:
 
 
 def _candidates(question: Question, mentioned: set[str]) -> list[Candidate]:
-    """Values that conditions can tell apart. An option no condition mentions behaves like
-    no answer at all, so it needs no candidate of its own."""
+    """Values that conditions can tell apart: unanswered, each mentioned option, and one real
+    option no condition mentions (every such option makes the same tests false; "not asked"
+    and "weet ik niet" make them not known, which never makes a condition true)."""
     ids = [o.id for o in question.options if o.id in mentioned]
+    other = next(
+        (o.id for o in question.options if o.id not in mentioned and o.id != UNKNOWN), None
+    )
     result: list[Candidate] = [None]
     if question.type is not QuestionType.MULTIPLE:
         result.extend(ids)
+        if other is not None:
+            result.append(other)
         return result
+    if other is not None:
+        result.append((other,))
     exclusive = {o.id for o in question.options if o.exclusive}
     free = [i for i in ids if i not in exclusive]
     result.extend((i,) for i in ids if i in exclusive)

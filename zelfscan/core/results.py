@@ -12,9 +12,11 @@ from zelfscan.core.model import (
     AdviceItem,
     Contact,
     Level,
+    Option,
     Priority,
     Question,
     RedFlag,
+    Source,
     Text,
     TextList,
 )
@@ -22,10 +24,16 @@ from zelfscan.core.model import (
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """One answer that made an advice item or red flag appear ("waarom zie ik dit?")."""
+    """One answer that made an advice item or red flag appear ("waarom zie ik dit?").
+
+    For a test under ``not`` this is the actual answer that made the inner test false (e.g.
+    the ticked measures, which show what is missing). ``answer_ids`` are the option ids of
+    ``answer_labels`` in the same order (``score --json`` prints them as ``why``).
+    """
 
     question: Question
     answer_labels: tuple[Text, ...]
+    answer_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +57,14 @@ class SectionResult:
 
 @dataclass(frozen=True, slots=True)
 class SelectedAdvice:
-    """An advice item that applies, with the role variant already merged in."""
+    """An advice item that applies, with the role variant and the additions merged in.
+
+    ``priority`` is the priority shown: the item's own (``item.priority``, or its variant's
+    when that sets one), or ``hoog`` when an active red flag raises it (``raised_by`` names
+    those flags; such items come first).
+    ``reasons`` is never empty. ``sources`` are the item's, its variant's and its additions'
+    sources, without repeats, for a "Bronnen" line under the advice.
+    """
 
     item: AdviceItem
     priority: Priority
@@ -60,6 +75,8 @@ class SelectedAdvice:
     who: Text
     contacts: tuple[Contact, ...]
     reasons: tuple[Reason, ...]
+    raised_by: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
 
     @property
     def id(self) -> str:
@@ -73,19 +90,56 @@ class SelectedAdvice:
     def title(self) -> Text:
         return self.item.title
 
+    @property
+    def raised(self) -> bool:
+        """Whether an active red flag raised this item above its own priority."""
+        return bool(self.raised_by)
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionalAdvice:
+    """Advice that applies only if a "weet ik niet" answer turns out a certain way.
+
+    It is part of a find-out task, not an action: ``line`` is ready to print under the task
+    ("Blijkt het ‘Nee’? Doe dan dit: Zet tweestapsverificatie aan."). ``options`` are the
+    answers to ``question`` that would make it apply; when ``missing`` is true the line says
+    instead that these options must turn out *not* to be there (shorter to read).
+    ``advice`` is the item as it would apply (variant merged, reasons: the known answers and
+    the "weet ik niet").
+    """
+
+    advice: SelectedAdvice
+    question: Question
+    options: tuple[Option, ...]
+    missing: bool
+    line: Text
+
 
 @dataclass(frozen=True, slots=True)
 class FindOutTask:
-    """A "zoek uit"-task created by a "weet ik niet" answer."""
+    """A "zoek uit"-task created by a "weet ik niet" answer.
+
+    ``then`` lists the advice that applies depending on what the person finds out, in
+    display order; present it under the task ("Blijkt ...? Doe dan dit: ...").
+    """
 
     question: Question
     task: Text
+    then: tuple[ConditionalAdvice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class TriggeredFlag:
+    """A red flag that holds, with the answers that set it off.
+
+    ``contacts`` are the urgent contacts to show for it (its own list, or every urgent
+    contact), those whose ``show_if`` holds. ``flag.reason`` is the short text for "Niveau
+    begrensd: ..." next to every level this flag capped (``SectionResult.capped_by``).
+    """
+
     flag: RedFlag
     reasons: tuple[Reason, ...]
+    contacts: tuple[Contact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +150,14 @@ class Evaluation:
     overall_level: Level
     sections: tuple[SectionResult, ...]
     advice: tuple[SelectedAdvice, ...]
-    """Ordered by priority, then theme order, then file order."""
+    """Ordered: first what an active red flag raises (its ``raises`` order), then by priority,
+    theme order and file order (``questionnaires/README.md``, "Priority policy")."""
     tasks: tuple[FindOutTask, ...]
+    """Find-out tasks in questionnaire order, those with raised advice first."""
     red_flags: tuple[TriggeredFlag, ...]
     urgent_contacts: tuple[Contact, ...]
+    """For the urgent-help panel: the contacts of the active red flags (file order of the
+    contacts); with no active flag, every urgent contact that applies."""
 
     @property
     def top(self) -> tuple[SelectedAdvice, ...]:

@@ -4,14 +4,17 @@ The rules (design.md section 3), in one place so the report can state them truth
 - only visible questions of non-profile themes count; "n.v.t." leaves the denominator;
 - "weet ik niet" earns nothing but stays in the denominator, and is counted as unknown;
   a theme where at least half of the points at stake are unknown is *onbekend*, not a failure;
+- a follow-up question's points belong to its parent's budget, so a better answer never
+  lowers a score, also when it opens follow-ups (:mod:`zelfscan.core.followups`);
 - a red flag caps the level of its theme and of the whole scan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from zelfscan.core.followups import FollowUp, follow_ups, is_hidden_by_parent
 from zelfscan.core.model import (
     NOT_APPLICABLE,
     UNKNOWN,
@@ -74,12 +77,59 @@ def question_tally(question: Question, value: str | tuple[str, ...] | None) -> T
     return Tally(min(max(earned, 0.0), best), best, 0.0, 1, 1, 0)
 
 
-def section_tally(section: Section, visible: Iterable[Question], answers: Answers) -> Tally:
-    total = Tally()
+def section_tally(
+    section: Section,
+    visible: Iterable[Question],
+    answers: Answers,
+    credits: Mapping[str, Tally] | None = None,
+) -> Tally:
+    """Points of the visible questions of ``section``, plus the points of its hidden
+    follow-ups that are still at stake (``credits``, from :func:`follow_up_credits`)."""
+    total = (credits or {}).get(section.id, Tally())
     for question in visible:
         if question.section == section.id:
             total += question_tally(question, answers.get(question.id))
     return total
+
+
+def follow_up_credits(
+    questionnaire: Questionnaire, visible: Iterable[Question], answers: Answers
+) -> dict[str, Tally]:
+    """Per section: the points of follow-ups that are hidden by their parent's answer but
+    still belong to its budget (earned in full, nothing, or unknown; see
+    :mod:`zelfscan.core.followups`). ``answers`` are the visible answers only."""
+    shown = {q.id for q in visible}
+    open_sections = {q.section for q in visible}
+    credits: dict[str, Tally] = {}
+    every = list(follow_ups(questionnaire))
+    children: dict[str, list[FollowUp]] = {}
+    for follow in every:
+        children.setdefault(follow.parent.id, []).append(follow)
+
+    def budget(question: Question) -> float:
+        return question.max_points + sum(budget(c.question) for c in children.get(question.id, ()))
+
+    for follow in every:
+        question, parent = follow.question, follow.parent
+        value = answers.get(parent.id)
+        if question.id in shown or parent.id not in shown or value is None:
+            continue
+        if not parent.scored or not is_hidden_by_parent(follow, answers):
+            continue
+        if question.section not in open_sections:
+            continue
+        points = budget(question)
+        if points <= 0:
+            continue
+        kind = follow.credit(value)
+        if kind == "none":
+            continue
+        earned = points if kind == "full" else 0.0
+        unknown = points if kind == "unknown" else 0.0
+        credits[question.section] = credits.get(question.section, Tally()) + Tally(
+            earned, points, unknown
+        )
+    return credits
 
 
 def level_for(tally: Tally, thresholds: Thresholds) -> Level:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from zelfscan.core.model import AllOf, AnswerIn, AnyOf, Condition, Not, Questionnaire
-from zelfscan.core.results import Evaluation
+from zelfscan.core.model import AllOf, AnswerIn, AnyOf, Condition, Not, Questionnaire, QuestionType
+from zelfscan.core.results import Evaluation, Reason
 
 
 def condition_to_json(condition: Condition | None) -> Any:
@@ -114,10 +114,43 @@ def evaluation_to_json(ev: Evaluation, lang: str) -> dict[str, Any]:
                 "section": a.section,
                 "priority": a.priority.value,
                 "title": a.title.get(lang),
+                "why": why_to_json(a.reasons),
+                "raised_by": list(a.raised_by),
+                "sources": [src.id for src in a.sources],
             }
             for a in ev.advice
         ],
         "top": [a.id for a in ev.top],
         "red_flags": [f.flag.id for f in ev.red_flags],
         "tasks": [t.question.id for t in ev.tasks],
+        "find_out": [
+            {
+                "question": t.question.id,
+                "then": [
+                    {
+                        "id": c.advice.id,
+                        "priority": c.advice.priority.value,
+                        "if": [o.id for o in c.options],
+                        "missing": c.missing,
+                        "line": c.line.get(lang),
+                    }
+                    for c in t.then
+                ],
+            }
+            for t in ev.tasks
+        ],
     }
+
+
+def why_to_json(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
+    """``why`` of design.md 2.5: one ``{"question", "answer"}`` per reason, the answer in the
+    answers-file form (an option id, or a list of them for a checklist)."""
+    return [
+        {
+            "question": r.question.id,
+            "answer": list(r.answer_ids)
+            if r.question.type is QuestionType.MULTIPLE
+            else (r.answer_ids[0] if r.answer_ids else None),
+        }
+        for r in reasons
+    ]

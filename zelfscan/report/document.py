@@ -310,7 +310,8 @@ def build_report(
             TaskEntry(
                 section_title=theme.title.get(lang) if theme else "",
                 question=task.question.text.get(lang),
-                task=task.task.get(lang),
+                # what applies if the answer turns out badly (FindOutTask.then, issue #14)
+                task=" ".join([task.task.get(lang), *(c.line.get(lang) for c in task.then)]),
             )
         )
     return ReportDocument(
