@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import reportlab.rl_config
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from tests.osaware import assert_mode
 from tests.report import fixtures as fx
 from tests.report.conftest import Rendered
 from tests.report.helpers import embedded, fonts_of, qpdf_check, streams_contain, text_of
@@ -158,7 +158,7 @@ def test_save_pdf_is_owner_only_and_leaves_no_temp_files(typical: Rendered, tmp_
     data = protect_pdf(typical.pdf, PASSWORD)
     save_pdf(data, target)
     assert target.read_bytes() == data
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_mode(target, 0o600)
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]
     save_pdf(typical.pdf, target)  # replacing an existing report works too
     assert target.read_bytes() == typical.pdf
