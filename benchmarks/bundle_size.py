@@ -63,7 +63,15 @@ def biggest(folder: Path, top: int) -> list[tuple[int, str]]:
 
 def _pyinstaller(*args: str | Path, cwd: Path) -> None:
     command = [str(BIN / "pyinstaller"), "--noconfirm", *map(str, args)]
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        errors="replace",
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
         raise SystemExit(f"pyinstaller failed: {' '.join(command)}")

@@ -250,7 +250,14 @@ def crafted_row(runs: int) -> Row:
 def wizard_row(runs: int, home: Path) -> Row:
     command = [PY, str(HERE / "bench_wizard.py"), "--rounds", str(max(2, runs // 2))]
     result = subprocess.run(
-        command, capture_output=True, text=True, env=bench_env(home), cwd=ROOT, check=False
+        command,
+        capture_output=True,
+        text=True,
+        env=bench_env(home),
+        cwd=ROOT,
+        check=False,
+        encoding="utf-8",
+        errors="replace",
     )
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith("{")]
     if result.returncode != 0 or not lines:

@@ -67,13 +67,13 @@ def machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
-        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text(encoding="utf-8"))
         if found:
             cpu = found.group(1).strip()
     ram = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
-        found = re.search(r"MemTotal:\s*(\d+)", meminfo.read_text())
+        found = re.search(r"MemTotal:\s*(\d+)", meminfo.read_text(encoding="utf-8"))
         if found:
             ram = f"{int(found.group(1)) / 1024 / 1024:.1f} GiB"
     versions = {}

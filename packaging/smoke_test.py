@@ -97,19 +97,25 @@ def run(
         timeout=TIMEOUT,
         env=full_env,
         check=False,
+        encoding="utf-8",
+        errors="replace",
     )
 
 
 def run_without_console(command: list[str | Path], home: Path) -> int:
     """Run the windowed executable as a desktop starts it: no console, so Python sets
-    ``sys.stdout`` and ``sys.stderr`` to ``None``; only the exit code tells. POSIX: ``sh``
-    closes fds 1 and 2 before the exec. Windows: nothing is redirected, so the windowed
-    executable gets no console streams (not verified on Windows yet)."""
+    ``sys.stdout`` and ``sys.stderr`` to ``None``; only the exit code tells. POSIX: a small
+    Python closes fds 1 and 2 and execs the executable (no shell assumed). Windows: nothing
+    is redirected; the windowed executable (``console=False``) gets no console streams by
+    itself (the release workflow runs this on a Windows runner)."""
     full_env = {**os.environ, "ZELFSCAN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     full_env.pop("ZELFSCAN_DATA_ROOT", None)
     argv = [str(part) for part in command]
     if os.name == "posix":
-        argv = ["/bin/sh", "-c", 'exec 1>&- 2>&-; exec "$0" "$@"', *argv]
+        close_then_exec = (
+            "import os, sys; os.close(1); os.close(2); os.execv(sys.argv[1], sys.argv[1:])"
+        )
+        argv = [sys.executable, "-c", close_then_exec, *argv]
     return subprocess.run(  # noqa: S603  (our own bundled executable)
         argv, timeout=TIMEOUT, env=full_env, check=False
     ).returncode
@@ -209,6 +215,8 @@ def check_libraries(dist: Path, home: Path) -> str:
             text=True,
             env=env,
             check=False,
+            encoding="utf-8",
+            errors="replace",
         ).stdout
         checked += 1
         for line in out.splitlines():
@@ -341,6 +349,66 @@ def check_version(dist: Path, home: Path) -> str:
     return __version__
 
 
+def check_app_bundle(dist: Path, home: Path) -> str:
+    """macOS: ``Zelfscan.app`` is a foreground app (Dock icon, menu bar) that starts."""
+    import plistlib
+
+    from zelfscan import APP_ID, __version__
+
+    app = dist.parent / "Zelfscan.app"
+    if sys.platform != "darwin":
+        return "not macOS: no .app to check"
+    plist = plistlib.loads((app / "Contents" / "Info.plist").read_bytes())
+    wrong = {
+        key: plist.get(key)
+        for key, expected in (
+            ("LSBackgroundOnly", False),
+            ("LSUIElement", False),
+            ("NSHighResolutionCapable", True),
+            ("CFBundleIdentifier", APP_ID),
+            ("CFBundleShortVersionString", __version__),
+        )
+        if plist.get(key) != expected
+    }
+    if wrong:
+        raise SmokeFailure(f"Zelfscan.app Info.plist: {wrong}")
+    if not plist.get("LSMinimumSystemVersion"):
+        raise SmokeFailure("Zelfscan.app Info.plist has no LSMinimumSystemVersion")
+    macos = app / "Contents" / "MacOS"
+    result = run([macos / "zelfscan", "--self-test"], home, env={"QT_QPA_PLATFORM": "offscreen"})
+    _expect_ok(result, "Zelfscan.app zelfscan --self-test")
+    _expect_ok(run([macos / "zelfscan-cli", "--version"], home), "Zelfscan.app zelfscan-cli")
+    return f"foreground app, macOS {plist['LSMinimumSystemVersion']}+, self-test ok"
+
+
+def check_windows_resources(dist: Path, home: Path) -> str:
+    """Windows: both executables carry the version resource (Explorer, AppLocker) and icon."""
+    if sys.platform != "win32":
+        return "not Windows: no version resource to check"
+    import pefile  # in requirements/build.txt for Windows (PyInstaller's own dependency)
+
+    from zelfscan import APP_NAME, __version__
+
+    for name in ("zelfscan", "zelfscan-cli"):
+        pe = pefile.PE(str(executable(dist, name)), fast_load=False)
+        strings: dict[str, str] = {}
+        for info in getattr(pe, "FileInfo", [[]])[0]:
+            for table in getattr(info, "StringTable", []):
+                strings.update(
+                    {k.decode("utf-8"): v.decode("utf-8") for k, v in table.entries.items()}
+                )
+        if strings.get("ProductName") != APP_NAME or strings.get("ProductVersion") != __version__:
+            raise SmokeFailure(f"{name}.exe version resource: {strings}")
+        icons = [
+            entry
+            for entry in getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None).entries
+            if entry.id == pefile.RESOURCE_TYPE["RT_GROUP_ICON"]
+        ]
+        if not icons:
+            raise SmokeFailure(f"{name}.exe has no icon")
+    return f"{APP_NAME} {__version__}, icon, in both executables"
+
+
 CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "layout": check_layout,
     "version": check_version,
@@ -350,6 +418,8 @@ CHECKS: dict[str, Callable[[Path, Path], str]] = {
     "report": check_report,
     "self-test": check_self_test,
     "no-console": check_no_console,
+    "app-bundle": check_app_bundle,
+    "windows-resources": check_windows_resources,
 }
 
 

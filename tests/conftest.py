@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Child Pythons (the CLI, the app, helper scripts) write their pipes in UTF-8 on every OS, as
+# the tests read them (encoding="utf-8"); Windows would use its ANSI code page otherwise. A
+# test that checks another encoding sets its own (tests/test_cli.py).
+os.environ["PYTHONIOENCODING"] = "utf-8"
 
 
 class NetworkUsed(RuntimeError):

@@ -37,7 +37,12 @@ def test_module_imports_without_pyside6(module: str) -> None:
         "print(','.join(bad))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        encoding="utf-8",
     )
     assert result.stdout.strip() == ""
 

@@ -39,6 +39,7 @@ def run(
         cwd=ROOT,
         timeout=120,
         check=False,
+        encoding="utf-8",
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result

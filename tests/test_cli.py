@@ -17,12 +17,20 @@ ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
 
 
-def run(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ZELFSCAN_HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
+def run(*args: str | Path, home: Path, encoding: str = "utf-8") -> subprocess.CompletedProcess[str]:
+    """Run the CLI with its output in ``encoding`` (as Windows' code page would set it)."""
+    env = {
+        **os.environ,
+        "ZELFSCAN_HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONIOENCODING": encoding,
+    }
     result = subprocess.run(
         [sys.executable, "-m", "zelfscan.cli", *map(str, args)],
         capture_output=True,
         text=True,
+        encoding=encoding,
+        errors="strict",
         env=env,
         cwd=ROOT,
         timeout=120,
@@ -68,7 +76,10 @@ def test_list_prints_id_version_title(home: Path) -> None:
 
 def test_validate_reports_file_line_col_and_exit_1(home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "kapot.yaml"
-    bad.write_text(MINI.read_text(encoding="utf-8").replace("type: yesno", "type: jaofnee", 1))
+    bad.write_text(
+        MINI.read_text(encoding="utf-8").replace("type: yesno", "type: jaofnee", 1),
+        encoding="utf-8",
+    )
     result = run("validate", bad, home=home)
     assert result.returncode == 1
     line = next(x for x in MINI.read_text(encoding="utf-8").splitlines() if "type: yesno" in x)
@@ -176,6 +187,27 @@ def test_usage_errors_exit_2(home: Path) -> None:
     assert run("vliegen", home=home).returncode == 2
 
 
+def test_a_path_the_console_can_not_spell_does_not_crash_after_the_work(
+    home: Path, tmp_path: Path
+) -> None:
+    """Windows: a redirected stdout is cp1252, which has no "Ł": the PDF is written, the path
+    printed with "?", exit 0 (it used to end in UnicodeEncodeError after the PDF)."""
+    out = tmp_path / "Łódź-advies.pdf"
+    result = run(
+        "report",
+        "mini",
+        "--answers",
+        answers_file(tmp_path, RAADSLID),
+        "--out",
+        out,
+        home=home,
+        encoding="cp1252",
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert result.stdout.strip() == str(out).encode("cp1252", "replace").decode("cp1252")
+
+
 def test_report_writes_a_pdf(home: Path, tmp_path: Path) -> None:
     out = tmp_path / "advies.pdf"
     result = run(
@@ -215,3 +247,42 @@ def test_blank_writes_a_pdf(home: Path, tmp_path: Path) -> None:
     result = run("blank", "mini", "--out", out, home=home)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _stored_things(home: Path) -> list[Path]:
+    dirs = user_dirs(home)
+    dirs.data.mkdir(parents=True, exist_ok=True)
+    dirs.config.mkdir(parents=True, exist_ok=True)
+    made = [dirs.vault_file, dirs.data / "vault.zsv.bak", dirs.settings_file]
+    for path in made:
+        path.write_bytes(b"x")
+    return made
+
+
+def test_wipe_lists_first_and_deletes_only_with_yes(home: Path) -> None:
+    """What the uninstallers run when the user chooses to delete their data."""
+    made = _stored_things(home)
+    listed = run("wipe", home=home)
+    assert listed.returncode == 0, listed.stderr
+    assert {Path(line) for line in listed.stdout.splitlines()} >= set(made)
+    assert all(path.exists() for path in made)
+    done = run("wipe", "--yes", home=home)
+    assert done.returncode == 0, done.stderr
+    assert not any(path.exists() for path in made)
+    assert (user_dirs(home).questionnaires / "mini.yaml").exists()  # the user's own: kept
+
+
+def test_wipe_refuses_while_a_running_zelfscan_holds_the_vault(home: Path) -> None:
+    import platform
+
+    made = _stored_things(home)
+    lock = user_dirs(home).vault_file.with_name("vault.zsv.lock")
+    # this test process started before the lock was written: a live holder
+    lock.write_text(f"{os.getpid()}\npython3\n{platform.node()}\n", encoding="utf-8")
+    result = run("wipe", "--yes", home=home)
+    assert result.returncode == 1
+    assert "Sluit Zelfscan" in result.stderr
+    assert all(path.exists() for path in made)
+    lock.write_text(f"{2**22 + 7}\npython3\n{platform.node()}\n", encoding="utf-8")  # gone
+    assert run("wipe", "--yes", home=home).returncode == 0
+    assert not lock.exists()

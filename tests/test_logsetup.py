@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from zelfscan.logsetup import redact_template, setup_logging
+from zelfscan.logsetup import ShortLivedFileHandler, redact_template, setup_logging
 
 CANARY = "KANARIE-7f3a-geheim-adres"
 
@@ -34,7 +35,8 @@ def test_no_argument_or_exception_message_reaches_the_file(tmp_path: Path) -> No
     assert "answer was …" in text
     assert "builtins.ValueError at test_logsetup.py:" in text
     assert text.count(CANARY) == 1  # ...so never pass user data as the message: see the next test
-    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    if os.name == "posix":
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
     setup_logging(None)
 
 
@@ -79,10 +81,73 @@ def test_no_console_no_console_handler(tmp_path: Path, monkeypatch: pytest.Monke
         logging.getLogger("zelfscan.test").error("nowhere to go, and no error about it")
         path = setup_logging(tmp_path / "logs")
         assert path is not None
-        assert [type(h).__name__ for h in root.handlers] == ["RotatingFileHandler"]
+        assert [type(h).__name__ for h in root.handlers] == ["ShortLivedFileHandler"]
         logging.getLogger("zelfscan.test").warning("kept for %s", CANARY)
-        root.handlers[0].flush()
         assert "WARNING zelfscan.test: kept for …" in path.read_text(encoding="utf-8")
     finally:
         monkeypatch.undo()
         setup_logging(None)
+
+
+# --- the file is open only while a record is written (issue #20 item 6) ---------------------
+
+
+def _open_descriptors_on(path: Path) -> list[str]:
+    """Linux: this process's descriptors that point at ``path`` (what Windows would lock)."""
+    fds = Path("/proc/self/fd")
+    found = []
+    for fd in fds.iterdir():
+        try:
+            if Path(os.readlink(fd)) == path:
+                found.append(fd.name)
+        except OSError:
+            continue
+    return found
+
+
+def test_setting_up_the_log_creates_no_file_and_holds_nothing_open(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path / "logs")
+    try:
+        assert path is not None
+        assert not path.exists()  # a start with a vault writes nothing until there is news
+        logging.getLogger("zelfscan.test").warning("one record")
+        assert path.read_text(encoding="utf-8").count("one record") == 1
+        if Path("/proc/self/fd").is_dir():
+            assert _open_descriptors_on(path) == []
+        # What "Alles wissen" in another window does; Windows refuses this for an open file.
+        path.unlink()
+        (tmp_path / "logs").rmdir()
+        logging.getLogger("zelfscan.test").warning("after the wipe")
+        assert not (tmp_path / "logs").exists()  # the deleted folder does not come back
+    finally:
+        setup_logging(None)
+
+
+def test_rotation_refused_by_windows_keeps_the_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "zelfscan.log"
+    handler = ShortLivedFileHandler(path, max_bytes=100)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("zelfscan.rotation")
+    log.addHandler(handler)
+    log.propagate = False
+    real_replace = os.replace
+
+    def in_use(src: object, dst: object) -> None:
+        raise PermissionError(32, "The process cannot access the file")
+
+    try:
+        monkeypatch.setattr(os, "replace", in_use)
+        for n in range(6):
+            log.warning("record %d is long enough to fill the file", n)
+        text = path.read_text(encoding="utf-8")
+        assert [f"record {n}" in text for n in range(6)] == [True] * 6  # none lost
+        assert not handler.rotated.exists()
+        monkeypatch.setattr(os, "replace", real_replace)
+        log.warning("rotated now")
+        assert handler.rotated.exists()
+        assert path.read_text(encoding="utf-8").strip() == "rotated now"
+    finally:
+        log.removeHandler(handler)
+        log.propagate = True

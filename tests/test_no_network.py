@@ -57,6 +57,7 @@ def traced(args: list[str], tmp_path: Path, env: dict[str, str]) -> list[str]:
         cwd=ROOT,
         timeout=300,
         check=False,
+        encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return [line for line in log.read_text(encoding="utf-8").splitlines() if "socket(" in line]

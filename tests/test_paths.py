@@ -60,6 +60,7 @@ def _self_test(data_root: Path) -> subprocess.CompletedProcess[str]:
         env=env,
         timeout=120,
         check=False,
+        encoding="utf-8",
     )
     assert "Traceback" not in result.stderr
     return result

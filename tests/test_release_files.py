@@ -52,7 +52,9 @@ def test_the_notices_name_every_locked_runtime_package() -> None:
 
 
 def test_the_notices_are_generated_from_what_is_installed() -> None:
-    generated_for = re.search(r"^Python (3\.\d+)$", notices_file().read_text(), re.MULTILINE)
+    generated_for = re.search(
+        r"^Python (3\.\d+)$", notices_file().read_text(encoding="utf-8"), re.MULTILINE
+    )
     assert generated_for
     if generated_for.group(1) != f"{sys.version_info.major}.{sys.version_info.minor}":
         pytest.skip(f"the notices were generated with Python {generated_for.group(1)}")

@@ -46,7 +46,12 @@ def _copy_checkout(dest: Path) -> Path:
 def _build(hook: str, source: Path, out: Path) -> Path:
     code = f"from setuptools import build_meta as b; print(b.{hook}({str(out)!r}))"
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=source, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", code],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return out / result.stdout.strip().splitlines()[-1]
@@ -74,9 +79,12 @@ def venv(dists: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> 
         capture_output=True,
         text=True,
         check=True,
+        encoding="utf-8",
     ).stdout.strip()
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(purelib, "dependencies-from-test-venv.pth").write_text("\n".join(sorted(ours)) + "\n")
+    Path(purelib, "dependencies-from-test-venv.pth").write_text(
+        "\n".join(sorted(ours)) + "\n", encoding="utf-8"
+    )
     offline = ["--no-index", "--no-deps"]  # the wheel only, nothing from an index
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", *offline, dists[1]],
@@ -97,6 +105,7 @@ def _run(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProces
         cwd=cwd,
         timeout=300,
         check=False,
+        encoding="utf-8",
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result

@@ -32,7 +32,9 @@ QT_PACKAGES = {"pyside6-essentials", "shiboken6"}
 
 def locked(lock: Path = LOCK) -> dict[str, str]:
     """``{normalised name: version}`` of every package pinned in a requirements lock."""
-    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", lock.read_text(), re.M)
+    pins = re.findall(
+        r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", lock.read_text(encoding="utf-8"), re.M
+    )
     return {normalise(name): version for name, version in pins}
 
 

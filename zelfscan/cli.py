@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import gc
+import io
 import json
 import os
 import sys
@@ -189,6 +191,33 @@ def _cmd_blank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_wipe(args: argparse.Namespace) -> int:
+    """List (default) or delete (``--yes``) what "Alles wissen" deletes; one path a line."""
+    from zelfscan.storage.wipe import WipeIncomplete, plan_wipe, vault_in_use, wipe_everything
+
+    dirs = user_dirs(args.home)
+    keep_questionnaires = not args.include_questionnaires
+    if not args.yes:
+        plan = plan_wipe(dirs, include_questionnaires=not keep_questionnaires)
+        for path in plan.delete:
+            print(path)
+        return EXIT_OK
+    if vault_in_use(dirs):
+        raise BadInput("Zelfscan heeft de kluis nu open. Sluit Zelfscan en probeer het opnieuw.")
+    try:
+        removed = wipe_everything(dirs, include_questionnaires=not keep_questionnaires)
+    except WipeIncomplete as exc:
+        for path in exc.removed:
+            print(path)
+        for path in exc.failed:
+            print(f"zelfscan-cli: niet gewist: {path}", file=sys.stderr)
+        print(f"zelfscan-cli: {exc.message('nl')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in removed:
+        print(path)
+    return EXIT_OK
+
+
 def _read_password(path: Path) -> str:
     """The checked password in ``path`` (:func:`~zelfscan.storage.pdf_password.read_password_file`:
     one line, only its line ending removed, at most 127 bytes as a PDF counts them)."""
@@ -210,6 +239,7 @@ COMMANDS = {
     "score": _cmd_score,
     "report": _cmd_report,
     "blank": _cmd_blank,
+    "wipe": _cmd_wipe,
 }
 
 
@@ -240,7 +270,23 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
+def _output_never_fails_on_a_letter() -> None:
+    """A letter the output's encoding lacks becomes "?" instead of a crash.
+
+    Windows gives a redirected ``stdout`` the ANSI code page (cp1252 on Dutch and English
+    systems), not UTF-8: ``zelfscan-cli report ... --out Łódź.pdf > log.txt`` wrote the PDF
+    and then died with ``UnicodeEncodeError`` printing its path. The encoding stays what the
+    system chose (a consumer of the pipe expects it; ``PYTHONUTF8=1`` selects UTF-8), only
+    unencodable letters are replaced. ``stderr`` already uses ``backslashreplace``.
+    """
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _output_never_fails_on_a_letter()
     # Only at exit, so an in-process caller (a test) keeps its collector while it runs.
     atexit.unregister(_skip_exit_collection)
     atexit.register(_skip_exit_collection)

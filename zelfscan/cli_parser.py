@@ -189,4 +189,29 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     language(p)
     hidden_deterministic(p)
+
+    p = command(
+        "wipe",
+        _(
+            "delete everything Zelfscan stored for this user: the vault, its backup, the "
+            "settings and the log (the app's Privacy > Delete everything)"
+        ),
+        _(
+            "examples:\n"
+            "  zelfscan-cli wipe          only show what would be deleted\n"
+            "  zelfscan-cli wipe --yes    delete it\n\n"
+            "The uninstallers run this when you choose to delete your data. PDFs you saved "
+            "are not touched."
+        ),
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("really delete; without it the paths are only listed"),
+    )
+    p.add_argument(
+        "--include-questionnaires",
+        action="store_true",
+        help=_("also delete the questionnaires you added yourself"),
+    )
     return parser

@@ -4,10 +4,16 @@ A log line like ``log.info("saved %s", path)`` is written as ``saved …``: runt
 reach the file, whoever writes the log call. Exceptions are logged as their type and the
 file:line of each frame, without the message (which may quote a note or a file's content).
 The log file is owner-only, small and rotated; in training mode nothing is written at all.
+
+The file is open only while one record is written (:class:`ShortLivedFileHandler`), never
+for the whole session: Windows can not delete or rename a file another process holds open,
+so a log kept open by a second Zelfscan window made "Alles wissen" fail, and rotation
+(a rename) failed the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -56,8 +62,67 @@ class RedactingFormatter(logging.Formatter):
         return line
 
 
+MAX_BYTES = 256 * 1024
+_OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+
+
+class ShortLivedFileHandler(logging.Handler):
+    """Appends each record to ``path`` and closes the file at once; rotates at ``max_bytes``.
+
+    * Open only for the moment of one write, so another process (a second window doing
+      "Alles wissen", a virus scanner, a backup) can delete or rename it any other time.
+    * Rotation renames the file to ``<name>.1`` (one old generation). When Windows refuses
+      the rename because someone has the file open right now, the record is appended anyway
+      and the next record tries again: a slightly larger log, never a lost record or an error.
+    * The folder is never re-created: once "Alles wissen" (maybe in another window) removed it,
+      records are dropped, so nothing comes back after the user deleted everything.
+    * New files are owner-only (0o600 on POSIX; on Windows they inherit the folder's
+      owner-only access list, see :mod:`zelfscan.winacl`). Appends from two processes do
+      not interleave within a line (``O_APPEND``, one write per record).
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int = MAX_BYTES) -> None:
+        super().__init__()
+        self.path = path
+        self.max_bytes = max_bytes
+
+    @property
+    def rotated(self) -> Path:
+        return self.path.with_name(self.path.name + ".1")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            data = (self.format(record) + "\n").encode("utf-8", errors="replace")
+            self._rotate_if_full(len(data))
+            try:
+                fd = os.open(self.path, _OPEN_FLAGS, 0o600)
+            except FileNotFoundError:  # the folder was deleted ("Alles wissen"): stay gone
+                return
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except Exception:
+            self.handleError(record)
+
+    def _rotate_if_full(self, incoming: int) -> None:
+        try:
+            size = os.stat(self.path).st_size
+        except FileNotFoundError:
+            return
+        if size + incoming <= self.max_bytes:
+            return
+        try:
+            os.replace(self.path, self.rotated)
+        except OSError:  # Windows: open elsewhere at this instant; retried at the next record
+            return
+
+
 def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
     """Log to stderr and, when ``log_dir`` is given, to an owner-only rotating file.
+
+    The folder is made here; the file only when the first record is written, and it is
+    closed again after every record (:class:`ShortLivedFileHandler`).
 
     Returns the log file's path (for "alles wissen" and the about dialog), or ``None`` when
     nothing is written to disk (training mode passes ``None``).
@@ -82,14 +147,13 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> Path | None
         if not root.handlers:
             root.addHandler(logging.NullHandler())
         return None
-    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = log_dir / LOG_NAME
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-    from logging.handlers import RotatingFileHandler  # only when a file log is kept
+    from zelfscan.userdirs import ensure
 
-    handler = RotatingFileHandler(path, maxBytes=256 * 1024, backupCount=1, encoding="utf-8")
+    ensure(log_dir)  # owner-only, also on Windows; the file itself appears with the first record
+    path = log_dir / LOG_NAME
+    with contextlib.suppress(FileNotFoundError, PermissionError):
+        os.chmod(path, 0o600)  # an older version's file
+    handler = ShortLivedFileHandler(path)
     handler.setFormatter(formatter)
     root.addHandler(handler)
     return path

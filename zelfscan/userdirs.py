@@ -6,8 +6,10 @@ under that folder (``config/``, ``data/``, ``logs/``). That makes tests, portabl
 training laptops predictable, and it makes "alles wissen" easy to explain.
 
 Nothing here creates a folder by accident: :func:`user_dirs` only computes paths, and
-:func:`ensure` creates them owner-only (0o700), because the data folder holds the encrypted
-vault and even its existence says something about the user.
+:func:`ensure` creates them owner-only, because the data folder holds the encrypted vault and
+even its existence says something about the user. Owner-only means mode 0o700 on Linux and
+macOS, and on Windows (where ``chmod`` only toggles the read-only flag) an explicit, protected
+access-control list for the user, SYSTEM and Administrators (:mod:`zelfscan.winacl`).
 
 Qt-free on purpose: the CLI, the storage layer and tests use it without a QApplication.
 """
@@ -84,9 +86,10 @@ def user_dirs(home: Path | None = None) -> UserDirs:
 def ensure(directory: Path) -> Path:
     """Create ``directory`` (and any missing parents) owner-only, and return it.
 
-    Every folder this call creates gets mode 0o700, whatever the umask. The target folder
-    itself is tightened to 0o700 if it already existed (an older version or a copy may
-    have left it group-readable); existing parents are left alone, they are not ours.
+    Every folder this call creates is made owner-only (:func:`_owner_only`), whatever the
+    umask or the parent's Windows permissions. The target folder itself is tightened too if
+    it already existed (an older version or a copy may have left it group-readable);
+    existing parents are left alone, they are not ours.
     """
     missing: list[Path] = []
     probe = directory
@@ -98,10 +101,24 @@ def ensure(directory: Path) -> Path:
     for folder in reversed(missing):
         with contextlib.suppress(FileExistsError):  # created concurrently: fine
             folder.mkdir(mode=DIR_MODE)
-        os.chmod(folder, DIR_MODE)
+        _owner_only(folder)
     if directory not in missing and not directory.is_symlink():
-        os.chmod(directory, DIR_MODE)
+        _owner_only(directory)
     return directory
+
+
+def _owner_only(folder: Path) -> None:
+    """Mode 0o700, and on Windows the owner-only access-control list (best effort there:
+    a file system without permissions, such as FAT32 or exFAT on a USB stick, refuses it, and
+    the folder is still used, with a warning in the log; the vault is encrypted either way)."""
+    os.chmod(folder, DIR_MODE)
+    if sys.platform == "win32":
+        from zelfscan import winacl
+
+        try:
+            winacl.restrict_to_owner(folder)
+        except OSError as exc:
+            _warn("could not make a folder owner-only: %s", type(exc).__name__)
 
 
 def all_locations(dirs: UserDirs) -> list[Path]:

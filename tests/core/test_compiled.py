@@ -204,7 +204,9 @@ def test_a_missing_yaml_file_removes_its_copy(builtin: Path) -> None:
 def test_an_invalid_file_gets_no_copy(builtin: Path) -> None:
     compiled.build(builtin)
     path = builtin / "mini.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1), encoding="utf-8"
+    )
     outcomes = compiled.build(builtin)
     assert (outcomes[0].path.name, outcomes[0].status) == ("mini.yaml", "not valid")
     assert not compiled.compiled_path(path).exists()  # the stale copy is gone too
@@ -226,7 +228,9 @@ def _plant(path: Path, valid: Path) -> None:
 
 def test_validate_always_parses(builtin: Path, zelfscan_home: Path) -> None:
     path = builtin / "mini.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("type: yesno", "type: x", 1), encoding="utf-8"
+    )
     _plant(path, MINI)
     assert "mini" in discover(builtin_dirs()).questionnaires  # the app would trust it
     env = {**os.environ, "ZELFSCAN_HOME": str(zelfscan_home)}
@@ -238,6 +242,7 @@ def test_validate_always_parses(builtin: Path, zelfscan_home: Path) -> None:
         cwd=ROOT,
         timeout=120,
         check=False,
+        encoding="utf-8",
     )
     assert result.returncode == 1
     assert f"{path}:" in result.stderr
@@ -330,6 +335,7 @@ def _imported(how: str) -> list[str]:
         cwd=ROOT,
         timeout=120,
         check=True,
+        encoding="utf-8",
     )
     return [m for m in result.stdout.strip().split(",") if m]
 

@@ -84,6 +84,7 @@ def test_score_json_says_why_for_every_item_of_every_persona() -> None:
             [sys.executable, "-m", "zelfscan.cli", "score", scan, "--answers", str(path), "--json"],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             check=True,
         )
         data = json.loads(run.stdout)

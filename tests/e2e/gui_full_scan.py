@@ -12,8 +12,10 @@ with a persona answers file, saves the advice PDF through the Save button's own 
 KDF parameters: this is a test script), so autosave runs after every answer too.
 
 ``--announce SEED`` plays a user typing for the kill test (``tests/gui/test_autosave_kill.py``):
-after each answer it prints and flushes ``saved <question id>`` (autosave is synchronous, so
-the answer is on disk by then) and pauses a random 0-20 ms (RNG seeded with SEED).
+it prints and flushes ``saved <question id>`` when the autosave reports the save that holds
+that answer as written (``Autosaver.saved``): a choice at once, a note at the latest when the
+page changes (the typing pause is not waited for here), and pauses a random 0-20 ms after
+each answer (RNG seeded with SEED).
 """
 
 from __future__ import annotations
@@ -86,14 +88,15 @@ def run(
         print("no wizard", file=sys.stderr)
         return 1
     typing = None if announce is None else random.Random(announce)
+    announcer = _Announcer(features.controller.autosaver) if typing is not None else None
     steps = 0
     while wizard.currentId() != RESULTS_ID and steps < 100:
         page = wizard.currentPage()
         for question_id in getattr(page, "questions", {}):
             if question_id in answers:
                 wizard.session.set_answer(question_id, answers[question_id])
-                if typing is not None:
-                    print(f"saved {question_id}", flush=True)
+                if typing is not None and announcer is not None:
+                    announcer.typed(question_id)
                     time.sleep(typing.uniform(0.0, 0.02))
         wizard.urgent.close()
         wizard.next()
@@ -111,6 +114,28 @@ def run(
         print("no PDF", file=sys.stderr)
         return 1
     return 0
+
+
+class _Announcer:
+    """Prints ``saved <id>`` for every typed answer once a written save includes it."""
+
+    def __init__(self, autosaver: object) -> None:
+        self.autosaver = autosaver
+        self.waiting: list[tuple[int, str]] = []
+        self.written = 0
+        autosaver.saved.connect(self.on_saved)  # type: ignore[attr-defined]
+
+    def typed(self, question_id: str) -> None:
+        self.waiting.append((self.autosaver.change, question_id))  # type: ignore[attr-defined]
+        self.announce()
+
+    def on_saved(self, change: int) -> None:
+        self.written = max(self.written, change)
+        self.announce()
+
+    def announce(self) -> None:
+        while self.waiting and self.waiting[0][0] <= self.written:
+            print(f"saved {self.waiting.pop(0)[1]}", flush=True)
 
 
 def _type_passphrase(dialog: object, passphrase: str) -> int:

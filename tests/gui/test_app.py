@@ -28,6 +28,7 @@ def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
         check=False,
+        encoding="utf-8",
     )
 
 
@@ -55,6 +56,7 @@ def test_self_test_on_a_real_x11_screen(tmp_path: Path) -> None:
         text=True,
         timeout=180,
         check=False,
+        encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "self-test ok" in result.stdout

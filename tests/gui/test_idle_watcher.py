@@ -75,3 +75,70 @@ def test_no_countdown_no_restart(qtbot) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWindow() is field.windowHandle())
     QTest.keyClick(field.windowHandle(), Qt.Key.Key_C)
     assert not watcher.timer.isActive()
+
+
+class _Wall:
+    """An injected wall clock: the laptop's sleep is a jump forward of this alone."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _key_in(window: object) -> None:
+    QTest.keyClick(window, Qt.Key.Key_B)  # type: ignore[arg-type]
+
+
+def test_the_first_input_after_sleep_locks_instead_of_restarting(qtbot) -> None:
+    """Lid closed for 11 minutes: the monotonic QTimer did not count them, the wall clock did."""
+    wall = _Wall()
+    watcher = IdleWatcher(wall=wall)
+    watcher.set_minutes(10)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is field.windowHandle())
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+
+    wall.now += 9 * 60
+    _key_in(field.windowHandle())
+    assert fired == []  # nine minutes: a normal restart
+    wall.now += 11 * 60  # asleep; the countdown (monotonic) still has minutes to go
+    assert watcher.timer.isActive()
+    _key_in(field.windowHandle())
+    assert fired == [True]
+    assert not watcher.timer.isActive()
+
+
+def test_the_heartbeat_and_reactivation_lock_after_sleep_without_input(qtbot) -> None:
+    wall = _Wall()
+    watcher = IdleWatcher(wall=wall)
+    watcher.set_minutes(10)
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+    assert watcher.heartbeat.isActive()
+    watcher.check_wall_clock()
+    assert fired == []
+    wall.now += 10 * 60 + 1
+    watcher.heartbeat.timeout.emit()  # what the next heartbeat after waking does
+    assert fired == [True]
+
+    watcher.restart()
+    wall.now += 60 * 60
+    watcher._on_state(Qt.ApplicationState.ApplicationActive)  # the app is brought back
+    assert fired == [True, True]
+
+
+def test_never_means_never_also_after_sleep(qtbot) -> None:
+    wall = _Wall()
+    watcher = IdleWatcher(wall=wall)
+    watcher.set_minutes(0)
+    fired: list[bool] = []
+    watcher.idle.connect(lambda: fired.append(True))
+    wall.now += 24 * 3600
+    watcher.check_wall_clock()
+    assert fired == []
+    assert not watcher.heartbeat.isActive()

@@ -133,6 +133,8 @@ def test_alles_wissen_shows_where_and_removes_vault_settings_and_logs(
     own = dirs.questionnaires / "eigen.yaml"
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text("# mijn gemeente\n", encoding="utf-8")
+    # The log file appears with the first record (it is not created or held open at start).
+    logging.getLogger("zelfscan.test").warning("something worth a log line")
     before = files_under(dirs.home)
     assert dirs.vault_file in before
     assert dirs.settings_file in before

@@ -22,6 +22,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from tests.osaware import NO_CONSOLE
 from zelfscan.gui import app as gui_app
 from zelfscan.gui.dialogs import error
 from zelfscan.i18n import _
@@ -34,10 +35,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CANARY = "KANARIE-91d2-onze-buurman"
 # Every line of the log file, as the redacting formatter writes it (nothing from Qt).
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ [\w.]+: ")
-# fds 1 and 2 closed before Python starts: it then sets sys.stdout and sys.stderr to None.
-NO_CONSOLE = ["/bin/sh", "-c", 'exec 1>&- 2>&-; exec "$0" "$@"']
-
-posix_only = pytest.mark.skipif(os.name != "posix", reason="closes fds 1 and 2 with sh")
+posix_only = pytest.mark.skipif(
+    os.name != "posix", reason="closes fds 1 and 2 and execs (Windows: the bundle smoke test)"
+)
 
 
 @pytest.fixture
@@ -166,7 +166,7 @@ def test_closed_fds_give_python_no_console(tmp_path: Path) -> None:
     out = tmp_path / "streams.txt"
     code = f"import sys; open({str(out)!r}, 'w').write(repr((sys.stdout, sys.stderr)))"
     subprocess.run([*NO_CONSOLE, sys.executable, "-c", code], timeout=60, check=True)
-    assert out.read_text() == "(None, None)"
+    assert out.read_text(encoding="utf-8") == "(None, None)"
 
 
 @posix_only
@@ -178,7 +178,7 @@ def test_no_file_lands_on_a_closed_standard_fd(tmp_path: Path) -> None:
         f"fd = os.open({str(out)!r}, os.O_WRONLY | os.O_CREAT); os.write(fd, str(fd).encode())"
     )
     subprocess.run([*NO_CONSOLE, sys.executable, "-c", code], cwd=ROOT, timeout=60, check=True)
-    assert int(out.read_text()) > 2
+    assert int(out.read_text(encoding="utf-8")) > 2
 
 
 @posix_only

@@ -71,7 +71,7 @@ def test_start_up_imports_no_cryptography(tmp_path: Path) -> None:
     env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=120, check=False,
+        timeout=120, check=False, encoding="utf-8"
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "heavy False False" in result.stdout

@@ -17,7 +17,12 @@ print(json.dumps({"read": ours, "mark": feature.pyside_feature_dict.get("zelfsca
 
 def test_imported_modules_are_not_read_by_pyside() -> None:
     out = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        encoding="utf-8",
     )
     found = json.loads(out.stdout.strip().splitlines()[-1])
     # When this fails after a PySide6 upgrade, the private hook qtsetup adjusts has changed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.osaware import assert_mode
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.flow import effective_answers
 from zelfscan.gui.wizard import RESULTS_ID, ScanWizard
@@ -128,7 +129,7 @@ def test_reminder_writes_a_calendar_file_without_answers(
     assert wizard.session.questionnaire.title.get("nl") in unfolded
     for value in ("burgemeester", "appartement", "portiek"):
         assert value not in unfolded.lower()
-    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert_mode(target, 0o600)
     assert "herinnering" in results.busy_label.text().lower()
 
 

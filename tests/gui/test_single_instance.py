@@ -25,7 +25,15 @@ from zelfscan.storage.errors import StorageIOError
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import UserDirs
 
-from .vault_helpers import CHEAP, PASS, App, answer_profile, make_app, quit_app
+from .vault_helpers import (
+    CHEAP,
+    PASS,
+    App,
+    answer_profile,
+    make_app,
+    pause_after_typing,
+    quit_app,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARY = "kanarie slot 4d2b"
@@ -51,6 +59,7 @@ def open_with_a_scan(app: App) -> None:
     app.start_vault_scan()
     answer_profile(app)
     app.window.session.set_answer("toelichting", CANARY)
+    pause_after_typing(app)
     assert app.privacy.controller.instance_lock.held
 
 
@@ -252,7 +261,7 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(dirs: UserDirs, app: App)
     Vault.create(dirs.vault_file, PASS, params=CHEAP)
     child = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(dirs.vault_file)],
-        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
     )  # fmt: skip
     try:
         assert child.stdout is not None
@@ -296,3 +305,72 @@ def test_a_lock_that_can_not_be_made_gets_the_storage_message(dirs: UserDirs, ap
     app.start_vault_scan()
     assert shown == [StorageIOError().message("nl")]
     assert not app.privacy.controller.is_open
+
+
+def _left_by_a_killed_holder(dirs: UserDirs) -> Path:
+    """A lock file written by a process that was then killed (its native lock is gone)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(dirs.vault_file)],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "locked"
+    child.kill()
+    child.wait()
+    for stream in (child.stdin, child.stdout):
+        if stream is not None:
+            stream.close()
+    return lock_path(dirs.vault_file)
+
+
+def _name_pid(path: Path, pid: int, written: float) -> None:
+    """Point the lock at ``pid`` (a process with the same program name: python), written at
+    ``written`` (seconds since the epoch), as if the killed holder's id had been reused."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([str(pid), *lines[1:]]) + "\n", encoding="utf-8")
+    os.utime(path, (written, written))
+
+
+@pytest.fixture
+def same_named_process() -> object:
+    """A live process with the holder's program name (python), started now."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    yield child
+    child.kill()
+    child.wait()
+    if child.stdin is not None:
+        child.stdin.close()
+
+
+def test_a_reused_process_id_does_not_keep_the_vault_locked(
+    dirs: UserDirs, same_named_process: subprocess.Popen[bytes]
+) -> None:
+    """Simulated pid reuse: Qt alone calls this lock live (pid alive, same program name); the
+    process started an hour after the lock was written, so it is not the holder."""
+    from zelfscan.procinfo import process_start_time
+
+    Vault.create(dirs.vault_file, PASS, params=CHEAP)
+    path = _left_by_a_killed_holder(dirs)
+    started = process_start_time(same_named_process.pid)
+    assert started is not None
+    _name_pid(path, same_named_process.pid, written=started - 3600)
+    lock = VaultLock(dirs.vault_file)
+    assert lock.acquire()
+    assert path.read_text(encoding="utf-8").splitlines()[0] == str(os.getpid())
+    lock.release()
+
+
+def test_a_live_holder_that_started_before_its_lock_is_still_refused(
+    dirs: UserDirs, same_named_process: subprocess.Popen[bytes]
+) -> None:
+    from zelfscan.procinfo import process_start_time
+
+    Vault.create(dirs.vault_file, PASS, params=CHEAP)
+    path = _left_by_a_killed_holder(dirs)
+    started = process_start_time(same_named_process.pid)
+    assert started is not None
+    _name_pid(path, same_named_process.pid, written=started + 5)  # a lock it could have made
+    assert not VaultLock(dirs.vault_file).acquire()
+    assert path.read_text(encoding="utf-8").splitlines()[0] == str(same_named_process.pid)

@@ -197,6 +197,7 @@ def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
         text=True,
         timeout=120,
         check=False,
+        encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
     assert "training run ok" in result.stdout

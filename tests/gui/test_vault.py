@@ -20,7 +20,16 @@ from zelfscan.storage.errors import DamagedFile, StorageIOError, WrongPassphrase
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import UserDirs, user_dirs
 
-from .vault_helpers import CHEAP, PASS, PROFILE, App, answer_profile, make_app, quit_app
+from .vault_helpers import (
+    CHEAP,
+    PASS,
+    PROFILE,
+    App,
+    answer_profile,
+    make_app,
+    pause_after_typing,
+    quit_app,
+)
 
 NOTE = "kanarie-notitie 7f3a"
 
@@ -51,6 +60,11 @@ def test_create_answer_autosave_close_and_resume(qtbot, mini, dirs: UserDirs, ap
     assert wizard.currentPage().objectName() == "section-thuis"
     wizard.session.set_answer("slot", "ja")
     wizard.session.set_answer("toelichting", NOTE)
+    # a choice is saved at once; a note after a pause in typing (autosave.DEBOUNCE_MS)
+    (scan,) = app.open_vault().scans("mini")
+    assert scan.answers["slot"] == "ja"
+    assert "toelichting" not in scan.answers
+    pause_after_typing(app)
     # autosaved: another reader of the file sees the latest answer and the page
     (scan,) = app.open_vault().scans("mini")
     assert scan.answers["toelichting"] == NOTE
@@ -212,17 +226,21 @@ def test_an_exception_in_a_slot_triggers_the_emergency_save(
     answer_profile(app)
     vault = app.privacy.controller.vault
     assert vault is not None
-    real_save = vault.save
+    from zelfscan.storage import vault as vault_module
 
-    def disk_full() -> None:
+    real_write = vault_module.write_image
+
+    def disk_full(*_args: object) -> tuple[str, ...]:
         raise StorageIOError("ENOSPC")
 
-    monkeypatch.setattr(vault, "save", disk_full)
-    app.window.session.set_answer("toelichting", NOTE)  # autosave fails: the user is told
-    assert app.driver.messages
-    assert app.driver.messages[-1][1] == StorageIOError().message("nl")
+    monkeypatch.setattr(vault_module, "write_image", disk_full)
+    app.window.session.set_answer("toelichting", NOTE)
+    pause_after_typing(app)  # autosave fails: the banner says so, no dialog
+    assert app.driver.messages == []
+    assert app.privacy.save_banner.isVisibleTo(app.window)
+    assert app.privacy.save_banner.message == StorageIOError().message("nl")
     assert "toelichting" not in app.open_vault().scans("mini")[0].answers
-    monkeypatch.setattr(vault, "save", real_save)
+    monkeypatch.setattr(vault_module, "write_image", real_write)
 
     def broken_slot() -> None:
         raise RuntimeError("bug in a slot")

@@ -33,6 +33,12 @@ class Driver:
     steps: list[Callable[[QDialog], int]] = field(default_factory=list)
     seen: list[QDialog] = field(default_factory=list)
     messages: list[tuple[str, str]] = field(default_factory=list)
+    quit_questions: int = 0
+    """How often quitting asked "quit without saving?" (answered yes: the test ends)."""
+
+    def confirm_quit(self) -> bool:
+        self.quit_questions += 1
+        return True
 
     def __call__(self, dialog: QDialog) -> int:
         self.seen.append(dialog)
@@ -106,6 +112,7 @@ def make_app(
     driver = Driver()
     features.flow.exec_dialog = driver
     features.flow.inform = lambda title, text: driver.messages.append((title, text))
+    features.confirm_quit_unsaved = driver.confirm_quit
     return App(window, features, driver, dirs)
 
 
@@ -132,3 +139,11 @@ def answer_profile(app: App) -> None:
 
 def files_under(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def pause_after_typing(app: App) -> None:
+    """The user stops typing: the autosave's pause (``DEBOUNCE_MS``) runs out, as its
+    timer would after a second, and the note is written (synchronously in tests)."""
+    debounce = app.privacy.controller.autosaver.debounce
+    if debounce.isActive():
+        debounce.timeout.emit()

@@ -32,7 +32,7 @@ def test_a_user_bus_socket_is_used(tmp_path: Path) -> None:
 
 
 def test_without_any_bus_autolaunch_is_disabled(tmp_path: Path) -> None:
-    (tmp_path / "bus").write_text("not a socket")
+    (tmp_path / "bus").write_text("not a socket", encoding="utf-8")
     env = {"XDG_RUNTIME_DIR": str(tmp_path), "DISPLAY": ":99"}
     assert prevent_autolaunch(env) == DISABLED
     assert env[ADDRESS] == DISABLED
@@ -54,7 +54,14 @@ def test_the_app_on_a_bare_x_display_writes_nothing_under_home(tmp_path: Path) -
     env.update(HOME=str(home), QT_QPA_PLATFORM="xcb", PYTHONDONTWRITEBYTECODE="1")
     command = ["xvfb-run", "-a", sys.executable, "-m", "zelfscan", "--self-test"]
     result = subprocess.run(
-        command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False
+        command,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
     created = sorted(str(p.relative_to(home)) for p in home.rglob("*"))

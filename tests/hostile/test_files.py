@@ -82,7 +82,9 @@ def test_bad_user_files_never_stop_list_show_or_report(home: Path, tmp_path: Pat
     _make(folder, "sparse-huge")
     _make(folder, "fifo")
     text = MINI.read_text(encoding="utf-8").replace("id: mini", "id: mini-huge", 1)
-    (folder / "z-huge.yaml").write_text(text.replace("minutes: 5", "minutes: " + "9" * 5000))
+    (folder / "z-huge.yaml").write_text(
+        text.replace("minutes: 5", "minutes: " + "9" * 5000), encoding="utf-8"
+    )
     listed = run("list", home=home)
     assert listed.returncode == 0
     assert "mini\t" in listed.stdout
@@ -125,16 +127,18 @@ def test_the_app_starts_with_broken_user_questionnaires(zelfscan_home: Path) -> 
     folder.mkdir(parents=True)
     _make(folder, "fifo")
     text = MINI.read_text(encoding="utf-8").replace("minutes: 5", "minutes: " + "9" * 5000)
-    (folder / "huge.yaml").write_text(text)
+    (folder / "huge.yaml").write_text(text, encoding="utf-8")
     (folder / "inf.yaml").write_text(
         MINI.read_text(encoding="utf-8")
         .replace("id: mini", "id: inf", 1)
-        .replace("points: 1}", "points: 1.0e999}", 1)
+        .replace("points: 1}", "points: 1.0e999}", 1),
+        encoding="utf-8",
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(zelfscan_home)}
     result = subprocess.run(
         [sys.executable, "-m", "zelfscan", "--self-test"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=180, check=False,
+        env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=180,
+        check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -92,7 +92,7 @@ def test_a_settings_file_with_hostile_numbers_gives_the_defaults(
     from zelfscan.storage.settings import Settings, load_settings
 
     path = tmp_path / "settings.json"
-    path.write_text('{"schema_version": 1, "auto_lock_minutes": ' + value + "}")
+    path.write_text('{"schema_version": 1, "auto_lock_minutes": ' + value + "}", encoding="utf-8")
     assert load_settings(path) == Settings()
 
 

@@ -12,13 +12,13 @@ import dataclasses
 import json
 import os
 import shutil
-import stat
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.osaware import assert_mode
 from tests.storage.conftest import CHEAP, PASSPHRASE
 from zelfscan.storage import crypto
 from zelfscan.storage.atomic import backup_path
@@ -171,7 +171,7 @@ def test_every_combination_keeps_the_newest_good_copy(
         with pytest.raises(ReadOnlyVault):
             vault.save()
         assert path.read_bytes() == before
-        assert stat.S_IMODE(path.stat().st_mode) == 0o400
+        assert_mode(path, 0o400)
         return
     vault.save()
     vault.save()
@@ -275,4 +275,4 @@ def test_read_only_refusal_keeps_file_and_mode(tmp_path: Path) -> None:
         vault.save()
     assert "alleen-lezen" in caught.value.message("nl")
     assert path.read_bytes() == before
-    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert_mode(path, 0o444)

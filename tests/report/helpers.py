@@ -48,7 +48,14 @@ def qpdf_check(pdf: bytes, tmp_path: Any, password: str | None = None) -> None:
     args = ["qpdf", "--check"]
     if password is not None:
         args.append(f"--password={password}")
-    result = subprocess.run([*args, str(path)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*args, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+        errors="replace",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -4,13 +4,13 @@ owner-only, and a suggested file name that never holds an answer."""
 from __future__ import annotations
 
 import io
-import stat
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.osaware import assert_mode
 from tests.report import fixtures as fx
 from tests.report.conftest import Rendered
 from zelfscan.report.output import (
@@ -45,7 +45,7 @@ def test_pdf_and_html_files(typical: Rendered, tmp_path: Path) -> None:
     assert len(PdfReader(pdf).pages) > len(PdfReader(io.BytesIO(typical.pdf)).pages)
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     for path in (pdf, html):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert_mode(path, 0o600)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["advies.html", "advies.pdf"]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import reportlab.rl_config
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from tests.osaware import assert_mode
 from tests.report import fixtures as fx
 from tests.report.conftest import Rendered
 from tests.report.helpers import embedded, fonts_of, qpdf_check, streams_contain, text_of
@@ -172,7 +172,7 @@ def test_save_report_is_owner_only_and_leaves_no_temp_files(
     save_report(typical.doc, target, password=PASSWORD)
     locked = PdfReader(target)
     assert locked.is_encrypted
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_mode(target, 0o600)
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]
     save_report(typical.doc, target, deterministic=True)  # replacing an existing one works too
     assert target.read_bytes() == typical.pdf

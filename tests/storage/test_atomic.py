@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.storage.conftest import mode
-from zelfscan.storage import atomic
+from tests.osaware import assert_mode
 from zelfscan.storage.atomic import TEMP_PREFIX, atomic_write, backup_path, clean_stale_temp_files
 
 
@@ -22,7 +22,7 @@ def test_writes_new_file_owner_only(tmp_path: Path) -> None:
     target = tmp_path / "f.bin"
     atomic_write(target, b"hello")
     assert target.read_bytes() == b"hello"
-    assert mode(target) == 0o600
+    assert_mode(target, 0o600)
     assert _leftovers(tmp_path) == []
 
 
@@ -32,7 +32,7 @@ def test_replaces_existing_and_tightens_permissions(tmp_path: Path) -> None:
     target.chmod(0o644)
     atomic_write(target, b"new")
     assert target.read_bytes() == b"new"
-    assert mode(target) == 0o600
+    assert_mode(target, 0o600)
 
 
 def test_large_payload_written_completely(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_backup_keeps_previous_good_copy(tmp_path: Path) -> None:
     assert target.read_bytes() == b"three"
     assert backup_path(target).read_bytes() == b"two"
     assert backup_path(target).name == "vault.zsv.bak"
-    assert mode(backup_path(target)) == 0o600
+    assert_mode(backup_path(target), 0o600)
     assert _leftovers(tmp_path) == []
 
 
@@ -143,8 +143,7 @@ def test_replace_retries_only_on_windows(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(os, "replace", flaky)
     monkeypatch.setattr(time, "sleep", lambda _s: None)
-    monkeypatch.setattr(os, "name", "nt")
-    monkeypatch.setattr(atomic, "_fsync_dir", lambda _f: None)
+    monkeypatch.setattr(sys, "platform", "win32")
     atomic_write(tmp_path / "f", b"x")
     assert len(calls) == 3
     assert (tmp_path / "f").read_bytes() == b"x"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.storage.conftest import mode
+from tests.osaware import assert_mode
 from zelfscan.storage.settings import Settings, load_settings, save_settings
 from zelfscan.userdirs import UserDirs
 
@@ -31,9 +31,9 @@ def test_round_trip_owner_only(dirs: UserDirs) -> None:
     chosen = Settings(language="en", text_scale=2.0, auto_lock_minutes=0, storage_mode="vault")
     save_settings(dirs.settings_file, chosen)
     assert load_settings(dirs.settings_file) == chosen
-    assert mode(dirs.settings_file) == 0o600
-    assert mode(dirs.config) == 0o700
-    doc = json.loads(dirs.settings_file.read_text())
+    assert_mode(dirs.settings_file, 0o600)
+    assert_mode(dirs.config, 0o700)
+    doc = json.loads(dirs.settings_file.read_text(encoding="utf-8"))
     assert doc["schema_version"] == 1
     assert set(doc) == {"schema_version", "language", "text_scale", "auto_lock_minutes",
                         "storage_mode"}  # fmt: skip
@@ -87,7 +87,7 @@ def test_bad_fields_fall_back_one_by_one(dirs: UserDirs, caplog: pytest.LogCaptu
     dirs.config.mkdir(parents=True)
     doc = {"schema_version": 1, "language": "en", "text_scale": CANARY,
            "auto_lock_minutes": 30, "storage_mode": "cloud", "unknown": CANARY}  # fmt: skip
-    dirs.settings_file.write_text(json.dumps(doc))
+    dirs.settings_file.write_text(json.dumps(doc), encoding="utf-8")
     with caplog.at_level(logging.DEBUG):
         loaded = load_settings(dirs.settings_file)
     assert loaded == Settings(language="en", auto_lock_minutes=30)
@@ -97,7 +97,9 @@ def test_bad_fields_fall_back_one_by_one(dirs: UserDirs, caplog: pytest.LogCaptu
 
 def test_newer_schema_keeps_known_fields_and_int_scale(dirs: UserDirs) -> None:
     dirs.config.mkdir(parents=True)
-    dirs.settings_file.write_text(json.dumps({"schema_version": 7, "text_scale": 2, "x": 1}))
+    dirs.settings_file.write_text(
+        json.dumps({"schema_version": 7, "text_scale": 2, "x": 1}), encoding="utf-8"
+    )
     assert load_settings(dirs.settings_file) == Settings(text_scale=2.0)
 
 

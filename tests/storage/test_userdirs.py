@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from tests.osaware import posix_modes
 from tests.storage.conftest import mode
 from zelfscan.userdirs import HOME_ENV, UserDirs, all_locations, ensure, user_dirs
 
@@ -54,6 +55,7 @@ def test_blank_env_var_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     assert user_dirs().home is None
 
 
+@posix_modes
 def test_ensure_creates_every_missing_level_owner_only(tmp_path: Path) -> None:
     before = mode(tmp_path)
     old = os.umask(0o022)
@@ -66,6 +68,7 @@ def test_ensure_creates_every_missing_level_owner_only(tmp_path: Path) -> None:
     assert mode(tmp_path) == before  # an existing parent is not ours: untouched
 
 
+@posix_modes
 def test_ensure_tightens_an_existing_target_but_not_its_parent(tmp_path: Path) -> None:
     parent = tmp_path / "shared"
     parent.mkdir(mode=0o755)
@@ -84,6 +87,10 @@ def test_all_locations_lists_each_folder_once() -> None:
     assert all_locations(d) == [same, same / "questionnaires", same / "Logs"]
 
 
+@pytest.mark.skipif(
+    os.name != "posix",
+    reason="umask and RLIMIT_CORE are POSIX (Windows: best effort, see harden_process)",
+)
 def test_harden_process_in_a_child() -> None:
     """Goal 22: umask 077, RLIMIT_CORE 0 and (Linux) Dumpable 0 after startup."""
     code = (
@@ -98,7 +105,12 @@ def test_harden_process_in_a_child() -> None:
         "    print('get_dumpable=%d' % ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        encoding="utf-8",
     ).stdout
     assert "0o77" in out
     assert "(0, 0)" in out

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.storage.conftest import CHEAP, PASSPHRASE, mode
+from tests.osaware import assert_mode
+from tests.storage.conftest import CHEAP, PASSPHRASE
 from zelfscan.storage import crypto
 from zelfscan.storage.atomic import backup_path
 from zelfscan.storage.errors import (
@@ -38,8 +39,8 @@ def vault(dirs: UserDirs) -> Vault:
 
 def test_create_makes_owner_only_folder_and_file(dirs: UserDirs, vault: Vault) -> None:
     assert dirs.vault_file.exists()
-    assert mode(dirs.vault_file) == 0o600
-    assert mode(dirs.data) == 0o700
+    assert_mode(dirs.vault_file, 0o600)
+    assert_mode(dirs.data, 0o700)
     assert Vault.open(dirs.vault_file, PASSPHRASE, params=CHEAP).scans() == []
 
 
@@ -231,7 +232,7 @@ def test_export_import_round_trip_and_merge(tmp_path: Path, dirs: UserDirs, vaul
     stick = tmp_path / "usb" / "zelfscan-export.zsv"
     stick.parent.mkdir()
     vault.export_to(stick)
-    assert mode(stick) == 0o600
+    assert_mode(stick, 0o600)
 
     laptop = Vault.create(tmp_path / "laptop2" / "vault.zsv", "other laptop", params=CHEAP)
     newer = dataclasses.replace(shared, answers={"a": "nieuw"}, updated="2026-03-01T00:00:00+00:00")
@@ -264,7 +265,7 @@ def test_export_with_its_own_passphrase(tmp_path: Path, vault: Vault) -> None:
 def test_import_errors(tmp_path: Path, vault: Vault) -> None:
     with pytest.raises(StorageIOError):
         vault.import_from(tmp_path / "missing.zsv", PASSPHRASE)
-    (tmp_path / "notes.txt").write_text("boodschappen")
+    (tmp_path / "notes.txt").write_text("boodschappen", encoding="utf-8")
     with pytest.raises(NotAVault):
         vault.import_from(tmp_path / "notes.txt", PASSPHRASE)
 

@@ -21,15 +21,15 @@ def filled(tmp_path: Path, dirs: UserDirs) -> UserDirs:
     vault.save()  # creates vault.zsv.bak
     save_settings(dirs.settings_file, Settings(language="en"))
     ensure(dirs.logs)
-    (dirs.logs / "zelfscan.log").write_text("started\n")
+    (dirs.logs / "zelfscan.log").write_text("started\n", encoding="utf-8")
     (dirs.logs / "crash").mkdir()
-    (dirs.logs / "crash" / "faulthandler.txt").write_text("trace")
+    (dirs.logs / "crash" / "faulthandler.txt").write_text("trace", encoding="utf-8")
     (dirs.data / f"{TEMP_PREFIX}x.tmp").write_bytes(b"ciphertext")
     ensure(dirs.questionnaires)
-    (dirs.questionnaires / "gemeente.yaml").write_text("id: gemeente\n")
+    (dirs.questionnaires / "gemeente.yaml").write_text("id: gemeente\n", encoding="utf-8")
     outside = tmp_path / "outside"
     outside.mkdir()
-    (outside / "precious.txt").write_text("not ours")
+    (outside / "precious.txt").write_text("not ours", encoding="utf-8")
     (dirs.data / "link-out").symlink_to(outside)
     return dirs
 
@@ -96,7 +96,7 @@ def test_windows_like_layout_with_logs_inside_data(tmp_path: Path) -> None:
     base = tmp_path / "Local" / "zelfscan"
     d = UserDirs(config=base, data=base, logs=base / "Logs", questionnaires=base / "questionnaires")
     ensure(d.logs)
-    (d.logs / "a.log").write_text("x")
+    (d.logs / "a.log").write_text("x", encoding="utf-8")
     d.vault_file.write_bytes(b"v")
     wipe_everything(d)
     assert not base.exists()  # nothing kept, so even the app folder goes
@@ -111,7 +111,7 @@ def test_platformdirs_app_parent_removed_when_empty(tmp_path: Path) -> None:
         questionnaires=tmp_path / "share" / "zelfscan" / "questionnaires",
     )
     ensure(d.logs)
-    (d.logs / "a.log").write_text("x")
+    (d.logs / "a.log").write_text("x", encoding="utf-8")
     removed = wipe_everything(d)
     assert not state.exists()
     assert state in removed
@@ -122,3 +122,47 @@ def test_home_layout_from_user_dirs(tmp_path: Path) -> None:
     d = user_dirs(tmp_path / "h")
     ensure(d.config)
     assert wipe_everything(d) == [d.config]
+
+
+def test_a_sharing_violation_is_retried_then_deleted(
+    filled: UserDirs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: a virus scanner holds the just-closed log for a moment; the delete waits."""
+    real_unlink = os.unlink
+    refusals = {"zelfscan.log": 3}
+    pauses: list[float] = []
+
+    def busy(path: str | Path, *args: object, **kwargs: object) -> None:
+        name = Path(path).name
+        if refusals.get(name, 0) > 0:
+            refusals[name] -= 1
+            raise PermissionError(32, "The process cannot access the file")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", busy)
+    removed = wipe_everything(filled, retries=(0.05, 0.1, 0.2, 0.4), sleep=pauses.append)
+    assert filled.logs / "zelfscan.log" in removed
+    assert pauses == [0.05, 0.1, 0.2]  # three refusals, three growing pauses, no real waiting
+    assert not filled.logs.exists()
+
+
+def test_a_file_that_stays_in_use_is_named_with_the_likely_causes(
+    filled: UserDirs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_unlink = os.unlink
+    pauses: list[float] = []
+
+    def held(path: str | Path, *args: object, **kwargs: object) -> None:
+        if Path(path).name == "vault.zsv.bak":
+            raise PermissionError(32, "The process cannot access the file")
+        real_unlink(path)
+
+    monkeypatch.setattr(os, "unlink", held)
+    with pytest.raises(WipeIncomplete) as info:
+        wipe_everything(filled, retries=(0.05, 0.1), sleep=pauses.append)
+    assert info.value.failed == [backup_path(filled.vault_file)]
+    assert pauses == [0.05, 0.1]  # the file, not also its folder (not empty because of it)
+    assert not filled.vault_file.exists()
+    assert not filled.settings_file.exists()
+    for lang, words in (("nl", "pdf-lezer"), ("en", "PDF viewer")):
+        assert words in info.value.message(lang)

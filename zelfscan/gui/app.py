@@ -118,11 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     dirs = user_dirs(args.home)
 
+    from zelfscan.logsetup import setup_logging
+
+    setup_logging(None)  # redacted console logging until privacy.install decides on a file
+
     from zelfscan.gui.session_bus import prevent_autolaunch
 
     prevent_autolaunch()  # before Qt: no dbus-launch writing ~/.dbus on a bare X display
 
     from PySide6.QtWidgets import QApplication
+
+    from zelfscan.gui import qt_messages
+
+    qt_messages.install()  # Qt's own warnings: redacted, never to the system log
 
     from zelfscan.core.catalog import builtin_dirs, discover
     from zelfscan.gui import theme
@@ -140,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
+    _keyboard_reaches_every_control(app)
     error.install()
     apply_language(args.lang)
     theme.load_fonts()
@@ -161,6 +170,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         _tear_down(window)
+
+
+def _keyboard_reaches_every_control(app: QApplication) -> None:
+    """Tab reaches buttons, checkboxes and lists too, on every OS (WCAG 2.1.1).
+
+    macOS lets Tab visit only text fields and lists unless the user switched on "Keyboard
+    navigation" in System Settings, and Qt follows that setting: someone working by keyboard
+    alone could not reach "Volgende" or "Opslaan als PDF". Zelfscan must work by keyboard
+    alone for everybody, so the app asks for every control explicitly. Elsewhere this is
+    already the default, so it changes nothing there.
+    """
+    from PySide6.QtCore import Qt
+
+    app.styleHints().setTabFocusBehavior(Qt.TabFocusBehavior.TabFocusAllControls)
 
 
 def _app_icon() -> QIcon:

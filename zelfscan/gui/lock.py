@@ -10,9 +10,11 @@ it), so it stays hidden behind an "Unlock" button.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,8 +44,22 @@ _INPUT_EVENTS = frozenset(
 )
 
 
+HEARTBEAT_MS = 30_000
+"""How often the wall clock is compared while the app runs (see :class:`IdleWatcher`)."""
+
+
 class IdleWatcher(QObject):
     """Emits :attr:`idle` after ``interval`` ms without keyboard, mouse or touch input.
+
+    Sleep and a closed lid count as time without input. ``QTimer`` runs on a monotonic clock
+    that stands still while the laptop sleeps (Linux, macOS), so after two hours in a bag a
+    10-minute countdown would still have minutes to go, and the first touch of the mouse
+    would restart it: the answers would be on screen for whoever opens the lid. So the wall
+    clock of the last input is kept as well and compared (``wall``, injectable for tests):
+    at the first input after a gap longer than the interval (which then locks instead of
+    restarting the countdown), every :data:`HEARTBEAT_MS`, and when the app becomes active
+    again. Locking when the *screen* locks would need each OS's own session notifications;
+    the wall clock covers that case too, at the latest by the end of the interval.
 
     It watches the top-level windows (each one from the moment it first gets the focus),
     not the whole application: keyboard, mouse and touch input reach a window before the
@@ -55,14 +71,22 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, wall: Callable[[], float] = time.time
+    ) -> None:
         super().__init__(parent)
+        self.wall = wall
+        self.last_input = wall()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle.emit)
+        self.timer.timeout.connect(self._went_idle)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self.check_wall_clock)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self.watch)
+            app.applicationStateChanged.connect(self._on_state)
             self.watch(app.focusWindow())
 
     def watch(self, window: QWindow | None) -> None:
@@ -76,18 +100,46 @@ class IdleWatcher(QObject):
 
     def set_interval_ms(self, ms: int) -> None:
         self.timer.stop()
+        self.heartbeat.stop()
+        self.timer.setInterval(max(ms, 0))
         if ms > 0:
-            self.timer.setInterval(ms)
-            self.timer.start()
+            self.restart()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self.timer.interval() > 0 and self.timer.isActive():
-            self.timer.start()  # restart the countdown
+        if event.type() in _INPUT_EVENTS and self.counting():
+            if self.slept_past_interval():
+                self._went_idle()  # the first touch after the lid opens: lock, don't restart
+            else:
+                self.restart()  # restart the countdown
         return False
+
+    def counting(self) -> bool:
+        return self.timer.interval() > 0 and self.timer.isActive()
+
+    def slept_past_interval(self) -> bool:
+        """More wall-clock time than the interval has passed since the last input."""
+        return self.wall() - self.last_input >= self.timer.interval() / 1000
+
+    def check_wall_clock(self) -> None:
+        """Heartbeat and app activation: idle when the wall clock says so (sleep, lid)."""
+        if self.counting() and self.slept_past_interval():
+            self._went_idle()
+
+    def _on_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_wall_clock()
+
+    def _went_idle(self) -> None:
+        self.timer.stop()
+        self.heartbeat.stop()
+        self.idle.emit()
 
     def restart(self) -> None:
         if self.timer.interval() > 0:
+            self.last_input = self.wall()
             self.timer.start()
+            if not self.heartbeat.isActive():
+                self.heartbeat.start()
 
 
 class LockScreen(QWidget):

@@ -55,6 +55,20 @@ class TrainingBanner(QFrame):
         self.stop.setAccessibleName(_("Stop training mode"))
 
 
+def explicit_menu_roles(window: QMainWindow) -> None:
+    """Every menu action without a chosen role gets ``NoRole``.
+
+    The role decides where an action goes in the macOS app menu. Qt guesses it from English
+    text otherwise ("Quit", "About", "Settings"...), which a Dutch menu never matches, and a
+    guess could also move an unrelated item. So only About (``AboutRole``),
+    Quit (``QuitRole``) and the one preference, the auto-lock time (``PreferencesRole``, set
+    by :mod:`zelfscan.gui.privacy`), move to the macOS app menu; nothing moves by a guess
+    from its text. Call again after adding actions."""
+    for action in window.findChildren(QAction):
+        if action.menuRole() == QAction.MenuRole.TextHeuristicRole:
+            action.setMenuRole(QAction.MenuRole.NoRole)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -96,6 +110,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self, shortcut=Shortcut.NEW_SCAN.sequence())
         self.new_action.triggered.connect(self._new_scan_from_menu)
         self.quit_action = QAction(self, shortcut=Shortcut.QUIT.sequence())
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)  # macOS: app menu, ⌘Q
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addActions([self.new_action, self.quit_action])
         self.view_menu = QMenu(bar)
@@ -134,6 +149,7 @@ class MainWindow(QMainWindow):
         for menu in (self.file_menu, self.view_menu, self.language_menu, self.help_menu):
             bar.addMenu(menu)
         self.text_scale = 100
+        explicit_menu_roles(self)  # macOS app menu: About and Quit, nothing by a guess
 
     # --- extension points -------------------------------------------------------------
     def enter_training_mode(self) -> None:

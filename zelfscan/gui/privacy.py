@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QBoxLayout, QDialog, QMenu
 
 from zelfscan.gui.dialogs import error
 from zelfscan.gui.lock import LockController
@@ -77,6 +77,10 @@ class Privacy(QObject):
         self.lock.locked_changed.connect(lambda _locked: self.update_availability())
         error.on_error_save(self.controller.emergency_save)
         self.controller.unlocked_changed.connect(self._start_file_log)
+        self._add_save_banner()
+        self.confirm_quit_unsaved: Callable[[], bool] = self._ask_quit_unsaved
+        """Asked when the last save before quitting failed: True quits anyway."""
+        window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:  # exit: the next start must find the vault free (no stale lock)
             app.aboutToQuit.connect(self.controller.close)
@@ -84,6 +88,48 @@ class Privacy(QObject):
         self._hook_window()
         self.retranslate()
         self.update_availability()
+
+    # --- saving: a banner when it fails, a question when quitting with unsaved answers -------
+    def _add_save_banner(self) -> None:
+        from zelfscan.gui.widgets.save_banner import SaveBanner
+
+        central = self.window.centralWidget()
+        layout = central.layout() if central is not None else None
+        self.save_banner = SaveBanner(central)
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(1, self.save_banner)  # under the training banner
+        self.controller.save_failed.connect(self.save_banner.show_problem)
+        self.controller.save_recovered.connect(self.save_banner.clear)
+        self.save_banner.retry.clicked.connect(self.controller.autosaver.retry_now)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window waits for the last save; when it failed, the user decides."""
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if (
+            closing
+            and self.controller.is_open
+            and not self.controller.finish_saving()
+            and not self.confirm_quit_unsaved()
+        ):
+            event.ignore()
+            return True
+        return False
+
+    def _ask_quit_unsaved(self) -> bool:
+        from zelfscan.gui.dialogs.common import ask_yes_no
+
+        problem = self.save_banner.message
+        return ask_yes_no(
+            self.window,
+            _("Not saved"),
+            _(
+                "Your latest answers could not be saved in the vault. If you quit now, they "
+                "are lost. Choose Back to try again."
+            )
+            + (("\n\n" + problem) if problem else ""),
+            _("&Quit without saving"),
+            _("&Back"),
+        )
 
     def _start_file_log(self, unlocked: bool) -> None:
         """Someone who keeps a vault has chosen to store things here: only then keep a log."""
@@ -145,8 +191,13 @@ class Privacy(QObject):
         self.import_action = self._action(self.flow.import_)
         self.menu.addSeparator()
         self.auto_lock_action = self._action(self.choose_auto_lock)
+        # The app's one preference: macOS shows it as "Instellingen…" (⌘,) in the app menu.
+        self.auto_lock_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.wipe_action = self._action(self.show_wipe)
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+        from zelfscan.gui.main_window import explicit_menu_roles
+
+        explicit_menu_roles(window)
         self.crypto_note = plain_label(parent=window.start.privacy, name="cryptoNote")
         self.crypto_note.setVisible(False)
         layout = window.start.privacy.layout()
@@ -183,6 +234,7 @@ class Privacy(QObject):
             )
         )
         self.lock.retranslate()
+        self.save_banner.retranslate()
 
     # --- settings: written only when the user changes one -------------------------------------
     def _user_changed_look(self) -> None:

@@ -90,12 +90,10 @@ def save_reminder(parent: QWidget, title: str, *, ask_path: AskPath) -> Path | N
     try:
         atomic_write(path, reminder_bytes(title))
     except OSError as exc:
+        from zelfscan.gui.save_errors import file_save_problem
+
         log.error("saving the reminder failed: %s", type(exc).__name__)
-        QMessageBox.warning(
-            parent,
-            _("The reminder could not be saved"),
-            _("The reminder could not be saved. Choose another folder and try again."),
-        )
+        QMessageBox.warning(parent, _("The reminder could not be saved"), file_save_problem(exc))
         return None
     return path
 
@@ -169,11 +167,10 @@ class ReportActions(QObject):
                 "The advice could not be made or protected, so nothing was saved. "
                 "Your answers are not lost."
             )
-        else:
-            text = _(
-                "The advice could not be saved. Choose another folder and try again. "
-                "Your answers are not lost."
-            )
+        else:  # the disk or the OS refused: say which, and what helps (gui/save_errors.py)
+            from zelfscan.gui.save_errors import file_save_problem
+
+            text = file_save_problem(exc) + " " + _("Your answers are not lost.")
         QMessageBox.warning(self._parent, _("The advice could not be saved"), text)
 
     def print_report(self, request: ReportRequest, *, full: bool = False) -> None:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zelfscan.gui.session import ScanSession, StorageChoice
 from zelfscan.gui.vault_lock import in_use_text
@@ -41,16 +41,17 @@ AskPath = Callable[[QWidget, str], Path | None]
 
 
 def ask_export_path(parent: QWidget, title: str) -> Path | None:
-    start = str(Path(QDir.homePath()) / "zelfscan-kluis.zsv")
-    name, _filter = QFileDialog.getSaveFileName(parent, title, start, _("Vault files (*.zsv)"))
-    return Path(name) if name else None
+    """The shared save dialog: no Qt history left behind, ".zsv" added, never an unasked
+    overwrite (zelfscan.gui.dialogs.common)."""
+    from zelfscan.gui.dialogs.common import ask_save_path
+
+    return ask_save_path(parent, title, "zelfscan-kluis.zsv", _("Vault files (*.zsv)"), ".zsv")
 
 
 def ask_import_path(parent: QWidget, title: str) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent, title, QDir.homePath(), _("Vault files (*.zsv)")
-    )
-    return Path(name) if name else None
+    from zelfscan.gui.dialogs.common import ask_open_path
+
+    return ask_open_path(parent, title, _("Vault files (*.zsv)"))
 
 
 def show_message(parent: QWidget, title: str, text: str) -> None:
@@ -73,7 +74,7 @@ class VaultFlow(QObject):
         self.ask_import_path: AskPath = ask_import_path
         self.pending: Scan | None = None
         self.resumed: Resumed | None = None
-        controller.save_failed.connect(lambda text: self.inform(_("Not saved"), text))
+        # A failed save is shown by the non-blocking banner (zelfscan.gui.privacy), not here.
         controller.notice.connect(lambda text: self.inform(_("Your vault"), text))
 
     # --- unlocking -------------------------------------------------------------------------
@@ -263,7 +264,12 @@ class VaultFlow(QObject):
             try:
                 self.controller.export_to(path)
             except StorageError as exc:
-                self.inform(_("Export failed"), exc.message(current_language()))
+                from zelfscan.gui.save_errors import file_save_problem, reason_of
+
+                # A full stick or a file open elsewhere says so; other problems their own text.
+                known = reason_of(exc) is not None
+                text = file_save_problem(exc) if known else exc.message(current_language())
+                self.inform(_("Export failed"), text)
                 return
             self.inform(
                 _("Vault exported"),

@@ -28,9 +28,17 @@ lock on the open lock file would still stop the removal, but that should not be 
 guard). Only the GUI opens the vault (the CLI never does), so a Qt class in the GUI layer is
 enough, and the storage layer stays Qt-free.
 
+A process id reused by another program *with the same name* (``python3`` for a source
+checkout, ``zelfscan`` for the bundle) looks alive to ``QLockFile``. So when it refuses, the
+holder's start time is compared with the lock file's time (:mod:`zelfscan.procinfo`): the
+real holder started before it wrote the lock, so a process that started later only inherited
+the number, and the lock is removed through ``QLockFile.removeStaleLockFile``, which still
+refuses while a live holder keeps its native file lock (``flock`` on Linux and macOS, the
+open handle on Windows). When the start time can not be read, the lock stays refused.
+
 Limits: a lock written by *another computer* (a vault folder on a network drive) is never
-stale for this one, and a PID reused by a process with the same name counts as alive. Both
-only ever refuse (the message says to close the other window); they never let two writers in.
+stale for this one. That only ever refuses (the message says to close the other window); it
+never lets two writers in.
 
 The file holds no answers and nothing about the user beyond that process information, and it
 is made owner-only (0o600) whatever the umask.
@@ -52,6 +60,9 @@ log = logging.getLogger(__name__)
 
 LOCK_SUFFIX = ".lock"
 FILE_MODE = 0o600
+REUSE_MARGIN_S = 2.0
+"""A process that started this much later than the lock was written did not write it (``ps``
+gives whole seconds; file times may be rounded to two seconds on FAT)."""
 
 
 def lock_path(vault_file: Path) -> Path:
@@ -105,9 +116,38 @@ class VaultLock:
             return True
         error = self._file.error()
         if error == QLockFile.LockError.LockFailedError:
+            if self._holder_id_was_reused() and self._take_over():
+                log.info("took over the vault lock of a process id now used by another program")
+                return True
             log.info("the vault is open in another process")
             return False
         raise StorageIOError(f"vault lock: {error.name}")
+
+    def _holder_id_was_reused(self) -> bool:
+        """The lock names a process of this computer that started after the lock was written."""
+        from PySide6.QtCore import QSysInfo
+
+        from zelfscan.procinfo import process_start_time
+
+        pid, hostname, _app = self._file.getLockInfo()  # pid 0: no readable lock
+        if pid <= 0 or (hostname and hostname != QSysInfo.machineHostName()):
+            return False
+        started = process_start_time(pid)
+        try:
+            written = self.path.stat().st_mtime
+        except OSError:
+            return False
+        return started is not None and started > written + REUSE_MARGIN_S
+
+    def _take_over(self) -> bool:
+        """Remove the lock (refused while its holder still has Qt's file lock) and take it."""
+        if not self._file.removeStaleLockFile():
+            return False
+        if self._file.tryLock(0):
+            with contextlib.suppress(OSError):
+                os.chmod(self.path, FILE_MODE)
+            return True
+        return False
 
     def release(self) -> None:
         """Give the lock back (deletes the file); harmless when not held."""

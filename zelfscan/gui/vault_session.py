@@ -1,10 +1,10 @@
 """Bind one :class:`ScanSession` to the encrypted vault: unlock, autosave, resume, compare.
 
 The session keeps the one answers dict; this controller only *listens* (``answer_changed``,
-``plan_changed``, the wizard's page changes) and writes a snapshot to the vault each time.
-``vault.save()`` re-encrypts with the held key in about a millisecond, so every answer is
-saved at once and nothing is lost when the app or the laptop dies. Only unlocking pays for
-Argon2id, and that runs through :func:`run_in_background`.
+``plan_changed``, the wizard's page changes), puts a snapshot into the vault's memory each
+time and hands the writing to :class:`~zelfscan.gui.autosave.Autosaver` (a worker thread,
+debounced for typing, retried on failure). Only unlocking pays for Argon2id, and that runs
+through :func:`run_in_background`.
 
 Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault_flow`), so the logic can be
 tested with a plain session. ``params`` is the injectable KDF cost: tests pass cheap values,
@@ -64,7 +64,10 @@ class VaultController(QObject):
 
     unlocked_changed = Signal(bool)
     save_failed = Signal(str)
-    """A user-facing message: the disk refused a save (the previous file was kept)."""
+    """A user-facing message: the disk refused a save (the previous file was kept); told
+    once per kind of failure, and the autosaver keeps retrying (:mod:`.autosave`)."""
+    save_recovered = Signal()
+    """A save succeeded after failures: the banner can go."""
     notice = Signal(str)
     """A user-facing message after opening: the vault opened, but something was found."""
 
@@ -88,8 +91,12 @@ class VaultController(QObject):
         self.instance_lock = VaultLock(path)
         self._claimed = False
         """This process has opened the vault (since the last close): the lock is ours to keep."""
-        self._last_failure: type[StorageError] | None = None
-        """The kind of the last failed save: the same failure is told once, not per answer."""
+        from zelfscan.gui.autosave import Autosaver
+
+        self.autosaver = Autosaver(path, lambda: self.vault, pool=pool, parent=self)
+        """Writes the vault on a worker thread: debounced, coalesced, retried."""
+        self.autosaver.failed.connect(self.save_failed)
+        self.autosaver.recovered.connect(self.save_recovered)
 
     # --- the vault itself -----------------------------------------------------------------
     @property
@@ -129,6 +136,10 @@ class VaultController(QObject):
         when another running Zelfscan holds it, ``on_error`` gets :class:`VaultInUse`.
         """
         path, kdf = self.path, self._kdf()
+        # What a locked window could not write yet goes first; what still fails is dropped,
+        # since the file about to be read is what the user gets back (the banner said so).
+        if not self.autosaver.finish():
+            self.autosaver.forget_unwritten()
         try:
             if create:
                 ensure(path.parent)
@@ -154,7 +165,7 @@ class VaultController(QObject):
             self.vault = vault  # type: ignore[assignment]
             self._claimed = True
             if from_backup or self.vault.dirty:  # type: ignore[union-attr]
-                self._write()  # repair the main file / upgrade the KDF at once
+                self._write()  # repair the main file / upgrade the KDF, in the background
             self.unlocked_changed.emit(True)
             on_done()
             notice = self.vault.notice if self.vault is not None else None
@@ -174,8 +185,11 @@ class VaultController(QObject):
 
         The vault lock is kept: this window still owns the vault and resumes its scan after
         the passphrase, so another window must not open it meanwhile (see :meth:`close`).
+        The last save is waited for (bounded); if it can not be written now, its encrypted
+        image is kept and retried while locked (no key needed for that).
         """
         self.save_now()
+        self.autosaver.finish()
         self.detach()
         if self.vault is not None:
             self.vault.close()
@@ -218,14 +232,24 @@ class VaultController(QObject):
         if self.vault is None and not self._claimed:
             self.instance_lock.release()
 
-    def close(self) -> None:
-        """At exit and before "alles wissen": drop the key and the scans, then give the lock back.
+    def finish_saving(self) -> bool:
+        """Before quitting: write what is pending and wait for it (bounded). True when all of
+        it is on disk; the window asks the user what to do otherwise."""
+        self.save_now()
+        return self.autosaver.finish()
 
-        Nothing is saved here: every change was saved when it was made (autosave), and a save
-        that fails at exit could only show a dialog nobody reads. The scan is detached first,
-        so nothing writes to the vault after the lock is gone.
+    def close(self) -> None:
+        """At exit and before "alles wissen": save what is pending (bounded wait), drop the
+        key and the scans, then give the lock back.
+
+        The window asked the user already when the last save failed (:meth:`finish_saving`);
+        here the outcome is only logged. The scan is detached first, so nothing writes to
+        the vault after the lock is gone.
         """
         was_open = self.vault is not None
+        if was_open and not self.finish_saving():
+            log.warning("quitting with changes that could not be saved")
+        self.autosaver.forget_unwritten()
         self.detach()
         if self.vault is not None:
             self.vault.close()
@@ -250,17 +274,10 @@ class VaultController(QObject):
         self._write()
 
     def _write(self) -> bool:
+        """Save the vault as it is in memory (on the autosaver's worker); False when locked."""
         if self.vault is None:
             return False
-        try:
-            self.vault.save()
-        except StorageError as exc:
-            log.warning("vault save failed: %s", type(exc).__name__)
-            if type(exc) is not self._last_failure:  # said once, not after every answer
-                self._last_failure = type(exc)
-                self.save_failed.emit(exc.message(current_language()))
-            return False
-        self._last_failure = None
+        self.autosaver.changed()
         return True
 
     # --- one scan bound to the session -----------------------------------------------------
@@ -289,7 +306,7 @@ class VaultController(QObject):
             self._in_vault = True
         self.session, self.scan = session, scan
         self._set_previous(session, scan.id)
-        session.answer_changed.connect(self._on_change)
+        session.answer_changed.connect(self._on_answer)
         session.plan_changed.connect(self._on_change)
         session.cleared.connect(self.detach)
         return result
@@ -313,15 +330,26 @@ class VaultController(QObject):
     def detach(self) -> None:
         session = self.session
         if session is not None:
-            for signal in (session.answer_changed, session.plan_changed):
-                signal.disconnect(self._on_change)
+            self.autosaver.flush()  # a note still waiting for its pause: written now
+            session.answer_changed.disconnect(self._on_answer)
+            session.plan_changed.disconnect(self._on_change)
             session.cleared.disconnect(self.detach)
         self.session = None
         self.scan = None
         self._in_vault = False
 
-    def _on_change(self, *_args: object) -> None:
+    def _on_answer(self, question_id: str, _value: object) -> None:
+        """Typing in a note saves after a pause (:data:`.autosave.DEBOUNCE_MS`); a choice
+        saves at once."""
+        session = self.session
+        question = session.questionnaire.questions.get(question_id) if session else None
+        typing = question is not None and question.type.value == "text"
         self._in_vault = True  # a scan enters the list with its first answer
+        self._stage()  # in the vault's memory at once; only the write waits
+        self.autosaver.changed(typing=typing)
+
+    def _on_change(self, *_args: object) -> None:
+        self._in_vault = True
         self.save_now()
 
     def set_position(self, position: str | None, *, finished: bool = False) -> None:
@@ -346,17 +374,26 @@ class VaultController(QObject):
             updated=now_iso(),
         )
 
-    def save_now(self) -> bool:
-        """Write the bound scan's current state (fast: the key is held)."""
+    def _stage(self) -> None:
+        """Put the bound scan's current state into the vault's memory (at every change;
+        the autosaver encrypts and writes what is there)."""
         scan = self.snapshot()
         if self.vault is None or scan is None or not self._in_vault:
-            return False
+            return
         try:
             self.vault.update(scan)
         except KeyError:  # first save of a new scan, or deleted meanwhile
             self.vault.add(scan)
         self.scan = scan
-        return self._write()
+
+    def save_now(self) -> bool:
+        """Start saving the bound scan's current state now (the write runs on the worker;
+        the vault's memory holds it at once). False when there is nothing to save."""
+        if self.vault is None or self.snapshot() is None or not self._in_vault:
+            return False
+        self._stage()
+        self.autosaver.changed()
+        return True
 
     def emergency_save(self) -> None:
         """From the exception hook: encrypted save of whatever is bound; never raises."""
@@ -364,6 +401,7 @@ class VaultController(QObject):
             if self.session is not None and self.session.answers:
                 self._in_vault = True
             self.save_now()
+            self.autosaver.finish(2000)  # reliability goal 17: on disk within 2 s
         except Exception as exc:  # the hook must never fail on top of the first error
             log.error("emergency save failed: %s", type(exc).__name__)
 

@@ -36,6 +36,11 @@ def set_default_pool(pool: Pool | None) -> None:
     _default_pool = pool
 
 
+def current_default_pool() -> Pool | None:
+    """The pool set with :func:`set_default_pool` (tests: a synchronous one), if any."""
+    return _default_pool
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; its signals are emitted by the worker and delivered queued."""
 

@@ -92,6 +92,27 @@ class ReplacedByBackup(StorageError):
 
 
 @dataclass(frozen=True)
+class PreparedSave:
+    """One save's encrypted image, ready to be written (:meth:`Vault.prepare_save`)."""
+
+    image: bytes
+    generation: int
+    restoring: bool
+    changes: int
+
+
+def write_image(path: Path, prepared: PreparedSave) -> tuple[str, ...]:
+    """Write ``prepared`` (ciphertext only) to the vault file ``path``; safe on any thread,
+    and possible after the key was dropped (the image is encrypted already)."""
+    try:
+        if prepared.restoring:
+            _set_aside(path)
+        return atomic_write(path, prepared.image, keep_backup=not prepared.restoring)
+    except OSError as exc:
+        raise StorageIOError(type(exc).__name__) from exc
+
+
+@dataclass(frozen=True)
 class ImportResult:
     added: int
     replaced: int  # the imported copy was newer (later "updated")
@@ -180,7 +201,9 @@ class Vault:
         self._settings = settings
         self._generation = generation
         self._restoring = False
-        self.dirty = False
+        self._changes = 0
+        """Counts changes in memory, so a save finished later knows if it is still current."""
+        self._dirty = False
         self.notice: StorageError | None = None
         """Something the user should hear after opening (the vault still opened)."""
 
@@ -235,6 +258,17 @@ class Vault:
     def path(self) -> Path:
         return self._path
 
+    @property
+    def dirty(self) -> bool:
+        """Memory holds changes that are not in the file yet."""
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        if value:
+            self._changes += 1
+        self._dirty = value
+
     def _held_key(self) -> crypto.VaultKey:
         if self._key is None:
             raise RuntimeError("vault is closed")
@@ -246,28 +280,43 @@ class Vault:
     def _image(self, key: crypto.VaultKey) -> bytes:
         return crypto.seal(key, self._content(), self._generation + 1)
 
-    def save(self) -> None:
+    def save(self) -> tuple[str, ...]:
         """Encrypt with the held key (fresh nonce, next generation) and replace the file
-        atomically.
+        atomically; return the warnings of a save that succeeded (:mod:`.atomic`).
 
         The previous file is kept as ``vault.zsv.bak`` (after a restore, the backup is left
         as it is and the unreadable main file is kept aside). Raises :class:`ReadOnlyVault`
         without writing when the file was made read-only, and :class:`StorageIOError` (the
         old file is then untouched) when the disk refuses.
+
+        The same three steps are available separately, so the GUI can encrypt on its own
+        thread and write on a worker: :meth:`prepare_save` (memory only, fast),
+        :meth:`write_prepared` (files only: safe on another thread while the vault's memory
+        changes) and :meth:`commit_saved` (memory only, after a successful write).
         """
+        prepared = self.prepare_save()
+        warnings = self.write_prepared(prepared)
+        self.commit_saved(prepared)
+        return warnings
+
+    def prepare_save(self) -> PreparedSave:
+        """The encrypted image of the vault as it is now (raises :class:`ReadOnlyVault`)."""
         if _read_only(self._path):
             raise ReadOnlyVault("the vault file is read-only")
         generation = self._generation + 1
         image = crypto.seal(self._held_key(), self._content(), generation)
-        try:
-            if self._restoring:
-                _set_aside(self._path)
-            atomic_write(self._path, image, keep_backup=not self._restoring)
-        except OSError as exc:
-            raise StorageIOError(type(exc).__name__) from exc
-        self._generation = generation
-        self._restoring = False
-        self.dirty = False
+        return PreparedSave(image, generation, self._restoring, self._changes)
+
+    def write_prepared(self, prepared: PreparedSave) -> tuple[str, ...]:
+        """Write a prepared image to the vault file; touches no state in memory."""
+        return write_image(self._path, prepared)
+
+    def commit_saved(self, prepared: PreparedSave) -> None:
+        """Record that ``prepared`` is on disk (its generation is now the file's)."""
+        self._generation = max(self._generation, prepared.generation)
+        if prepared.restoring:
+            self._restoring = False
+        self._dirty = self._changes != prepared.changes
 
     def close(self) -> None:
         """Auto-lock: drop the key and the decrypted scans (best effort in Python)."""

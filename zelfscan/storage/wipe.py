@@ -14,24 +14,44 @@ them too.
 Files are unlinked, not overwritten: on SSDs and journaling filesystems overwriting does not
 reach the old blocks, and the vault is ciphertext anyway (the user docs recommend full-disk
 encryption). Symlinks are removed, never followed. Before calling this the GUI must close the
-vault, give back its lock (``vault.zsv.lock``, then deleted with the rest) and close the log
-file handlers (Windows can not delete open files).
+vault and give back its lock (``vault.zsv.lock``, then deleted with the rest). The log file is
+never held open between records (:mod:`zelfscan.logsetup`), so a second Zelfscan window does
+not block its deletion.
+
+Windows can not delete a file that another program has open *right now* (a virus scanner or
+the search indexer looking at a file that was just closed, a backup tool). Such a sharing
+violation is usually over within a second, so a refused delete is retried a few times with a
+growing pause before it counts as failed. What still fails is listed, with the likely causes,
+and everything else is deleted anyway.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from zelfscan.storage.errors import StorageError
 from zelfscan.userdirs import APP_DIR_NAME, UserDirs, all_locations
 
+# Pauses before each retry of a delete Windows refused (sharing violation): 1.55 s in all.
+SHARING_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8)
+
 
 class WipeIncomplete(StorageError):
-    nl = "Niet alles kon worden gewist. De overgebleven bestanden staan hieronder."
-    en = "Not everything could be deleted. The remaining files are listed below."
+    nl = (
+        "Niet alles kon worden gewist. De bestanden hieronder zijn er nog. Meestal heeft een "
+        "ander programma ze open: een tweede Zelfscan-venster, een pdf-lezer, een virusscanner "
+        "of een back-upprogramma. Sluit dat programma en kies opnieuw Alles wissen."
+    )
+    en = (
+        "Not everything could be deleted. The files below are still there. Usually another "
+        "program has them open: a second Zelfscan window, a PDF viewer, a virus scanner or a "
+        "backup program. Close that program and choose Delete everything again."
+    )
 
     def __init__(self, removed: list[Path], failed: list[Path]) -> None:
         super().__init__(f"{len(failed)} path(s) could not be deleted")
@@ -82,26 +102,79 @@ def plan_wipe(dirs: UserDirs, *, include_questionnaires: bool = False) -> WipePl
     return WipePlan(locations=all_locations(dirs), delete=delete, keep=kept)
 
 
-def wipe_everything(dirs: UserDirs, *, include_questionnaires: bool = False) -> list[Path]:
-    """Delete what :func:`plan_wipe` lists; return what was removed.
+LOCK_SUFFIX = ".lock"  # the GUI's QLockFile next to the vault (zelfscan.gui.vault_lock)
+_REUSE_MARGIN_S = 2.0
 
-    Keeps going after a failure and raises :class:`WipeIncomplete` (with ``removed`` and
-    ``failed``) at the end, so one locked file never leaves the rest behind.
+
+def vault_in_use(dirs: UserDirs) -> bool:
+    """A running Zelfscan (on this computer or another) holds the vault lock right now.
+
+    The Qt-free reading of the GUI's lock file, for ``zelfscan-cli wipe`` (the uninstallers):
+    line 1 is the holder's process id, line 3 its host name. A holder on another computer
+    counts as running (a vault folder on a network drive). A process that is gone, or that
+    started after the lock was written (its id was reused), does not.
     """
-    plan = plan_wipe(dirs, include_questionnaires=include_questionnaires)
-    removed: list[Path] = []
-    failed: list[Path] = []
-    for path in plan.delete:  # children come before their folder
+    import platform
+
+    from zelfscan.procinfo import process_start_time
+
+    lock = dirs.vault_file.with_name(dirs.vault_file.name + LOCK_SUFFIX)
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        written = lock.stat().st_mtime
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    host = lines[2] if len(lines) > 2 else ""
+    if host and host.lower() != platform.node().lower():
+        return True
+    started = process_start_time(pid)
+    return started is not None and started <= written + _REUSE_MARGIN_S
+
+
+def _delete(path: Path, retries: Sequence[float], sleep: Callable[[float], None]) -> None:
+    """Remove one file or empty folder, retrying while Windows reports it in use."""
+    for pause in (*retries, None):
         try:
             if path.is_dir() and not path.is_symlink():
                 os.rmdir(path)
             else:
                 os.unlink(path)
+            return
+        except PermissionError:  # Windows' sharing violation (and a real "no access")
+            if pause is None:
+                raise
+            sleep(pause)
+
+
+def wipe_everything(
+    dirs: UserDirs,
+    *,
+    include_questionnaires: bool = False,
+    retries: Sequence[float] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[Path]:
+    """Delete what :func:`plan_wipe` lists; return what was removed.
+
+    Keeps going after a failure and raises :class:`WipeIncomplete` (with ``removed`` and
+    ``failed``) at the end, so one locked file never leaves the rest behind. A delete refused
+    with ``PermissionError`` is tried again after each pause in ``retries`` (default: on
+    Windows :data:`SHARING_RETRIES`, elsewhere none, where that error is not transient).
+    """
+    if retries is None:
+        retries = SHARING_RETRIES if os.name == "nt" else ()
+    plan = plan_wipe(dirs, include_questionnaires=include_questionnaires)
+    removed: list[Path] = []
+    failed: list[Path] = []
+    for path in plan.delete:  # children come before their folder
+        failed_child = any(f.is_relative_to(path) for f in failed)  # a folder holding one
+        try:
+            _delete(path, () if failed_child else retries, sleep)
             removed.append(path)
         except FileNotFoundError:
             continue
         except OSError:
-            if not any(f.is_relative_to(path) for f in failed):  # else: not empty, reported
+            if not failed_child:  # else: not empty because of a file already reported
                 failed.append(path)
     if dirs.home is None:  # platformdirs may nest ours one level deeper (…/zelfscan/log)
         for root in _roots(dirs):
