@@ -12,7 +12,8 @@ Rows (ours / baseline, median of ``--runs`` interleaved runs, after one warm-up 
 3. ``zelfscan-cli report`` for the worst-case answers (``bench_worstcase.py``: a fully
    answered scan with as much advice as one person can get) / ``baselines/bare_reportlab.py``
    writing the same number of paragraphs, of the same mean length (counted in the real
-   report's story).
+   report's story), with reportlab's defaults and no optional accelerator. The default
+   (concise) PDF has the budget; the full report (``--full``) is an information row.
 4. Loading + validating every built-in questionnaire / ``yaml.safe_load`` of the same files
    (in-process; also shown against libyaml's ``CSafeLoader``, for information); and the
    worst of the crafted files of ``bench_crafted.py`` (each kind of expensive check, as
@@ -49,7 +50,7 @@ from rows import (  # noqa: E402
     bundle_row,
     crafted_row,
     load_rows,
-    report_row,
+    report_rows,
     startup_rows,
     wizard_row,
 )
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp)
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
             ("startup", lambda: startup_rows(args.runs, home)),
-            ("report", lambda: [report_row(args.runs, home)]),
+            ("report", lambda: report_rows(args.runs, home)),
             ("load", lambda: load_rows(args.runs)),
             ("crafted", lambda: [crafted_row(args.runs)]),
             ("wizard", lambda: [wizard_row(args.runs, home)]),

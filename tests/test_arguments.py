@@ -80,14 +80,14 @@ def test_cli_help_is_dutch_by_default_and_english_on_request() -> None:
     assert dutch.returncode == 0
     assert nl("usage: ").strip() in dutch.stdout  # argparse's own words, from our catalogue
     assert nl("options") in dutch.stdout
-    assert nl("the personal advice report as a PDF") in dutch.stdout
+    assert nl("the personal advice as a PDF or an HTML file") in dutch.stdout
     for english in (
         run(CLI, "--help", env={"LANG": "en_US.UTF-8"}),
         run(CLI, "--help", "--lang", "en"),
     ):
         assert english.returncode == 0
-        assert "the personal advice report as a PDF" in english.stdout
-        assert nl("the personal advice report as a PDF") not in english.stdout
+        assert "the personal advice as a PDF or an HTML file" in english.stdout
+        assert nl("the personal advice as a PDF or an HTML file") not in english.stdout
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

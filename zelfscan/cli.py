@@ -156,27 +156,37 @@ def _fmt(score: float | None) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from zelfscan.report.document import build_report
-    from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
+    from zelfscan.report.build import build_report
+    from zelfscan.report.output import ReportFormat, ReportFormatError, format_for, save_report
 
+    try:
+        fmt = format_for(args.out)
+    except ReportFormatError as exc:
+        raise BadInput(str(exc)) from exc
+    if args.password_file and fmt is not ReportFormat.PDF:
+        raise BadInput(f"{args.out}: een wachtwoord kan alleen een PDF beveiligen")
     q = _one(args.home, args.id)
     answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
-    doc = build_report(q, answers, evaluate(q, answers), args.lang)
-    data = render_pdf(doc, deterministic=args.deterministic)
-    if password:
-        data = protect_pdf(data, password)
-    save_pdf(data, args.out)
+    doc = build_report(q, evaluate(q, answers), args.lang)
+    save_report(
+        doc,
+        args.out,
+        fmt=fmt,
+        full=args.full,
+        password=password,
+        deterministic=args.deterministic,
+    )
     print(args.out)
     return EXIT_OK
 
 
 def _cmd_blank(args: argparse.Namespace) -> int:
     from zelfscan.report.blank import render_blank
-    from zelfscan.report.pdf import save_pdf
+    from zelfscan.storage.atomic import atomic_write
 
     q = _one(args.home, args.id)
-    save_pdf(render_blank(q, args.lang, deterministic=args.deterministic), args.out)
+    atomic_write(args.out, render_blank(q, args.lang, deterministic=args.deterministic))
     print(args.out)
     return EXIT_OK
 

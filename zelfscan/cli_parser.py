@@ -131,11 +131,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     p = command(
         "report",
-        _("the personal advice report as a PDF"),
+        _("the personal advice as a PDF or an HTML file"),
         f"{answers_help}\n{ANSWERS_EXAMPLE}\n\n"
         + _(
             "examples:\n"
             "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf\n"
+            "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.html --full\n"
             "  zelfscan-cli report veilige-woning --answers answers.yaml --out advice.pdf "
             "--password-file password.txt"
         ),
@@ -146,10 +147,21 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--out",
         type=Path,
         required=True,
-        metavar=_("FILE.pdf"),
-        help=_("where to save the PDF (an existing file is replaced)"),
+        metavar=_("FILE"),
+        help=_(
+            "where to save the advice: a name ending in .pdf gives a PDF, one ending in .html "
+            "a web page that screen readers can read (an existing file is replaced)"
+        ),
     )
     language(p)
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help=_(
+            "the full report: also explains every measure (why, how, effort, cost, who can "
+            "help); without it the advice fits in a few pages"
+        ),
+    )
     p.add_argument(
         "--password-file",
         type=Path,

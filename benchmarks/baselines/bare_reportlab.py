@@ -3,7 +3,7 @@
 The reference for the ``zelfscan-cli report`` budget of design.md §5: the benchmark counts the
 paragraphs of the real report and passes that number (and their mean length) here, so both
 PDFs carry the same amount of text; this one uses reportlab's defaults (Helvetica, no
-embedded font, no tables).
+embedded font, no tables) and no optional accelerator.
 
     python benchmarks/baselines/bare_reportlab.py --paragraphs 300 --chars 120 --out x.pdf
 """
@@ -13,9 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+# reportlab's optional C accelerator (the ``rl_accel`` package) speeds up its text
+# measuring when installed; design.md §5 times the baseline without it, so it is blocked
+# here before reportlab looks for it (a None entry makes the import fail).
+sys.modules["_rl_accel"] = None  # type: ignore[assignment]
+
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.styles import getSampleStyleSheet  # noqa: E402
+from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 SAMPLE = (
     "Zorg voor goede verlichting rond de voordeur en houd de sleutels buiten het zicht van de "

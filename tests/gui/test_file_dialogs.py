@@ -24,9 +24,10 @@ from zelfscan.core.model import Questionnaire
 from zelfscan.gui import qt_messages
 from zelfscan.gui.dialogs import common
 from zelfscan.gui.dialogs.common import ask_save_path, with_suffix_added
-from zelfscan.gui.report_actions import ReportActions
+from zelfscan.gui.report_actions import ReportActions, ReportRequest
 from zelfscan.gui.workers import SyncPool
 from zelfscan.logsetup import LOG_NAME, setup_logging
+from zelfscan.report.output import ReportFormat
 
 CANARY = "KANARIE-9c1e-pad"
 
@@ -81,7 +82,7 @@ def test_saving_a_pdf_through_the_dialog_writes_no_qt_settings(
     out.mkdir()
     answers = {"q1": "ja"} if "q1" in mini.questions else {}
     _type_in_file_dialog(out / "Advies 12.03.2025")
-    actions.save_pdf(mini, answers, evaluate(mini, answers))
+    actions.save(ReportRequest(mini, evaluate(mini, answers), "nl"), ReportFormat.PDF)
     saved = out / "Advies 12.03.2025.pdf"  # the typed dots kept, ".pdf" added
     assert saved.read_bytes().startswith(b"%PDF-")
     assert sorted(p.name for p in out.iterdir()) == ["Advies 12.03.2025.pdf"]

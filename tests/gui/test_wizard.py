@@ -152,7 +152,7 @@ def test_save_pdf_runs_in_background_and_writes_the_file(
     target = tmp_path / "advies.pdf"
     wizard.report_actions.ask_path = lambda _parent, _name: target
     wizard.report_actions.ask_password = lambda _parent: (True, None)
-    with qtbot.waitSignal(wizard.report_actions.pdf_saved, timeout=30000):
+    with qtbot.waitSignal(wizard.report_actions.report_saved, timeout=30000):
         wizard.results.save_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert wizard.results.save_button.isEnabled()

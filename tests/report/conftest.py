@@ -3,30 +3,47 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 
 from tests.report import fixtures as fx
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.results import Evaluation
-from zelfscan.report.content import ReportDocument
-from zelfscan.report.document import build_report
+from zelfscan.report.build import build_report
+from zelfscan.report.document import ReportDocument
+from zelfscan.report.html import render_html
 from zelfscan.report.pdf import render_pdf
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rendered:
     questionnaire: Questionnaire
     answers: dict[str, str | tuple[str, ...]]
     evaluation: Evaluation
     doc: ReportDocument
-    pdf: bytes
+
+    @cached_property
+    def pdf(self) -> bytes:
+        """The default (concise) PDF, deterministic."""
+        return render_pdf(self.doc, deterministic=True)
+
+    @cached_property
+    def full_pdf(self) -> bytes:
+        return render_pdf(self.doc, full=True, deterministic=True)
+
+    @cached_property
+    def html(self) -> str:
+        return render_html(self.doc).decode("utf-8")
+
+    @cached_property
+    def full_html(self) -> str:
+        return render_html(self.doc, full=True).decode("utf-8")
 
 
 def _render(q: Questionnaire, answers: dict[str, str | tuple[str, ...]], lang: str) -> Rendered:
     evaluation = fx.evaluated(q, answers)
-    doc = build_report(q, answers, evaluation, lang, created=fx.CREATED)
-    return Rendered(q, answers, evaluation, doc, render_pdf(doc, deterministic=True))
+    return Rendered(q, answers, evaluation, build_report(q, evaluation, lang, created=fx.CREATED))
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from tests.report import fixtures as fx
 from tests.report.helpers import embedded, fonts_of, qpdf_check, text_of
 from zelfscan.core.model import AllOf, AnswerIn, Not
 from zelfscan.report.blank import describe, render_blank
-from zelfscan.report.document import translator
+from zelfscan.report.words import translator
 
 
 def test_blank_lists_every_question_with_boxes(tmp_path: Path) -> None:

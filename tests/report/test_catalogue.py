@@ -14,7 +14,7 @@ PO = ROOT / "resources/locale/nl/LC_MESSAGES/report.po"
 def _msgids() -> set[str]:
     """String literals passed to ``_()`` or ``N_()`` anywhere in zelfscan/report."""
     found: set[str] = set()
-    for path in (ROOT / "zelfscan/report").glob("*.py"):
+    for path in (ROOT / "zelfscan/report").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

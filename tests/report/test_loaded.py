@@ -16,7 +16,8 @@ from zelfscan.core.evaluate import evaluate
 from zelfscan.core.loader import load_questionnaire
 from zelfscan.core.model import AnswerValue, Questionnaire, QuestionType
 from zelfscan.report.blank import render_blank
-from zelfscan.report.document import build_report
+from zelfscan.report.build import build_report
+from zelfscan.report.html import render_html
 from zelfscan.report.pdf import render_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,14 +65,17 @@ def load(path: Path) -> Questionnaire:
 
 def check_report(q: Questionnaire, answers: dict[str, AnswerValue], lang: str = "nl") -> None:
     evaluation = evaluate(q, answers)
-    doc = build_report(q, answers, evaluation, lang)
-    pdf = render_pdf(doc)
-    text = text_of(pdf)
-    for entry in doc.top:
-        assert entry.title.split()[0] in text
-    assert q.title.get(lang) in text
-    assert all(embedded(f) for f in fonts_of(pdf).values())
-    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 4
+    doc = build_report(q, evaluation, lang)
+    for full in (False, True):
+        pdf = render_pdf(doc, full=full)
+        text = text_of(pdf)
+        for entry in doc.top:
+            assert entry.title.split()[0] in text
+        assert q.title.get(lang) in text
+        assert all(embedded(f) for f in fonts_of(pdf).values())
+        assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+        html = render_html(doc, full=full).decode("utf-8")
+        assert html.count("<h1>") == 1
 
 
 @pytest.mark.parametrize("path", SCANS, ids=lambda p: p.stem)

@@ -84,9 +84,14 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
                 capped_by=capping,
             )
         )
-    overall_level: Level = level_for(overall, questionnaire.thresholds)
+    uncapped: Level = level_for(overall, questionnaire.thresholds)
+    overall_level = uncapped
     for flag in flags:
         overall_level = cap(overall_level, flag.flag.cap)
+    capped_by = tuple(f.flag.id for f in flags if cap(uncapped, f.flag.cap) != uncapped)
+    contacts = tuple(
+        c for c in questionnaire.contacts if c.show_if is None or holds(c.show_if, kept)
+    )
     urgent = _urgent(questionnaire, kept)
     if flags:
         named = {c.id for f in flags for c in f.contacts}
@@ -102,4 +107,6 @@ def evaluate(questionnaire: Questionnaire, answers: Answers) -> Evaluation:
         tasks=find_out_tasks(visible, kept, conditionals),
         red_flags=flags,
         urgent_contacts=urgent,
+        contacts=contacts,
+        overall_capped_by=capped_by,
     )

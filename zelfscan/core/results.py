@@ -158,6 +158,13 @@ class Evaluation:
     urgent_contacts: tuple[Contact, ...]
     """For the urgent-help panel: the contacts of the active red flags (file order of the
     contacts); with no active flag, every urgent contact that applies."""
+    contacts: tuple[Contact, ...] = ()
+    """Every contact whose ``show_if`` holds for these answers (or that has none), in file
+    order: the "where to get help" list. Views show these and never check conditions again."""
+    overall_capped_by: tuple[str, ...] = ()
+    """Ids of the red flags that made the overall level worse than its score alone gives
+    ("86 van 100 · Risico"): the reason to show next to the overall level. Empty when the
+    score already gives that level or no flag holds."""
 
     @property
     def top(self) -> tuple[SelectedAdvice, ...]:

@@ -1,52 +1,39 @@
-"""Words and symbols for engine values, so a level is never shown by colour alone.
+"""Words and symbols for engine values in the GUI's current language.
 
-One table for the results page, the chart, the print version and their accessible texts.
+The words and symbols themselves live in one Qt-free table,
+:mod:`zelfscan.report.words`, shared with the PDF, the HTML and the print-out; these
+helpers only pick the current language. A level is never shown by colour alone.
 """
 
 from __future__ import annotations
 
 from zelfscan.core.model import AnswerValue, Level, Priority, Question, QuestionType
-from zelfscan.i18n import N_, _
-
-LEVEL_WORDS: dict[Level, str] = {
-    Level.GOED: N_("Good"),
-    Level.AANDACHT: N_("Needs attention"),
-    Level.RISICO: N_("Risk"),
-    Level.ONBEKEND: N_("Unknown"),
-}
-
-LEVEL_SYMBOLS: dict[Level, str] = {
-    Level.GOED: "✓",
-    Level.AANDACHT: "!",
-    Level.RISICO: "✗",
-    Level.ONBEKEND: "?",
-}
-
-PRIORITY_WORDS: dict[Priority, str] = {
-    Priority.HOOG: N_("high priority"),
-    Priority.MIDDEN: N_("medium priority"),
-    Priority.LAAG: N_("low priority"),
-}
+from zelfscan.i18n import _, current_language
+from zelfscan.report import words
 
 
 def level_word(level: Level) -> str:
-    return _(LEVEL_WORDS[level])
+    return words.level_word(level, current_language())
 
 
 def level_text(level: Level) -> str:
-    """Symbol and word together, e.g. "! Aandacht nodig"."""
-    return f"{LEVEL_SYMBOLS[level]} {level_word(level)}"
+    """Symbol and word together, e.g. "⚠ Aandacht nodig"."""
+    return words.level_text(level, current_language())
 
 
 def priority_word(priority: Priority) -> str:
-    return _(PRIORITY_WORDS[priority])
+    return words.priority_word(priority, current_language())
+
+
+def priority_text(priority: Priority) -> str:
+    """Symbol and word together, e.g. "●●○ Midden"."""
+    return words.priority_text(priority, current_language())
 
 
 def score_text(score: float | None, level: Level | None = None) -> str:
-    """ "38 of 100"; no number next to *onbekend*, where "0 of 100" would read as failing."""
-    if score is None or level is Level.ONBEKEND:
-        return _("no score")
-    return _("{score} of 100").format(score=round(score))
+    """ "38 van 100"; no number next to *onbekend*, where "0 van 100" would read as failing."""
+    shown = None if score is None or level is Level.ONBEKEND else round(score)
+    return words.score_text(shown, current_language())
 
 
 def answer_text(question: Question, value: AnswerValue | None, lang: str) -> str:

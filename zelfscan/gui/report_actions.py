@@ -1,7 +1,9 @@
-"""Save the advice as PDF (in the background), print it, and save a re-scan reminder.
+"""Save the advice as PDF or HTML (in the background), print it, and save a re-scan reminder.
 
+The GUI builds no report itself: it hands a :class:`ReportRequest` (plain values, never
+widgets) to the same Qt-free path the CLI uses, :func:`zelfscan.report.output.save_report`.
 The questions to the user (where, which password) are injectable callables so tests can drive
-the flow without native dialogs. Rendering gets plain values only, never widgets.
+the flow without native dialogs.
 """
 
 from __future__ import annotations
@@ -9,24 +11,53 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from zelfscan.core.model import Answers, Questionnaire
+from zelfscan.core.model import Questionnaire
 from zelfscan.core.results import Evaluation
 from zelfscan.gui.dialogs.common import ask_save_path
 from zelfscan.gui.dialogs.password import PasswordDialog
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import _, current_language
+from zelfscan.report.build import PreviousScan, build_report
+from zelfscan.report.document import ReportDocument
+from zelfscan.report.output import ReportFormat, save_report, suggested_name
 
 log = logging.getLogger(__name__)
 
 AskPath = Callable[[QWidget, str], Path | None]
+"""(parent, suggested file name) -> the chosen path, or None; the suffix tells the format."""
 AskPassword = Callable[[QWidget], tuple[bool, str | None]]
 
 
-def ask_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+class ReportRequest(NamedTuple):
+    """Everything a report is built from, as plain values (safe to use in a worker)."""
+
+    questionnaire: Questionnaire
+    evaluation: Evaluation
+    lang: str
+    previous: PreviousScan | None = None
+    plan_state: Mapping[str, str] = {}
+
+    def document(self) -> ReportDocument:
+        return build_report(
+            self.questionnaire,
+            self.evaluation,
+            self.lang,
+            previous=self.previous,
+            plan_state=self.plan_state,
+        )
+
+
+def ask_report_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+    if suggested.endswith(".html"):
+        return ask_save_path(
+            parent, _("Save advice as HTML"), suggested, _("HTML files (*.html)"), ".html"
+        )
     return ask_save_path(parent, _("Save advice as PDF"), suggested, _("PDF files (*.pdf)"), ".pdf")
 
 
@@ -51,7 +82,7 @@ def reminder_bytes(title: str) -> bytes:
 
 def save_reminder(parent: QWidget, title: str, *, ask_path: AskPath) -> Path | None:
     """Ask where, then write the .ics atomically; returns the path, or None if not saved."""
-    path = ask_path(parent, "zelfscan-herinnering.ics")
+    path = ask_path(parent, _("zelfscan-reminder.ics"))
     if path is None:
         return None
     from zelfscan.storage.atomic import atomic_write
@@ -73,43 +104,22 @@ def ask_password_dialog(parent: QWidget) -> tuple[bool, str | None]:
     return ok, dialog.password() if ok else None
 
 
-def render_to_file(
-    questionnaire: Questionnaire,
-    answers: Answers,
-    evaluation: Evaluation,
-    lang: str,
-    password: str | None,
-    path: Path,
-    *,
-    previous: Evaluation | None = None,
-    plan_state: Mapping[str, str] | None = None,
+def write_report(
+    request: ReportRequest, path: Path, fmt: ReportFormat, *, full: bool, password: str | None
 ) -> Path:
-    """The background job: report model → PDF bytes → optional password → atomic save.
-
-    ``previous`` and ``plan_state`` add "Wat is veranderd" and tick the actions marked done.
-    """
-    from zelfscan.report.document import build_report
-    from zelfscan.report.pdf import protect_pdf, render_pdf, save_pdf
-
-    doc = build_report(
-        questionnaire, answers, evaluation, lang, previous=previous, plan_state=plan_state
-    )
-    data = render_pdf(doc)
-    if password:
-        data = protect_pdf(data, password)
-    save_pdf(data, path)
-    return path
+    """The background job: the document, then the one Qt-free way to a file."""
+    return save_report(request.document(), path, fmt=fmt, full=full, password=password)
 
 
 class ReportActions(QObject):
     busy_changed = Signal(bool, str)
-    pdf_saved = Signal(Path)
+    report_saved = Signal(Path)
 
     def __init__(
         self,
         parent: QWidget,
         *,
-        ask_path: AskPath = ask_path_dialog,
+        ask_path: AskPath = ask_report_path_dialog,
         ask_password: AskPassword = ask_password_dialog,
         pool: Pool | None = None,
     ) -> None:
@@ -119,67 +129,53 @@ class ReportActions(QObject):
         self.ask_password = ask_password
         self.pool = pool
 
-    def save_pdf(
-        self,
-        questionnaire: Questionnaire,
-        answers: Answers,
-        evaluation: Evaluation,
-        *,
-        previous: Evaluation | None = None,
-        plan_state: Mapping[str, str] | None = None,
-    ) -> None:
-        path = self.ask_path(self._parent, f"zelfscan-{questionnaire.id}-advies.pdf")
+    def save(self, request: ReportRequest, fmt: ReportFormat, *, full: bool = False) -> None:
+        """Ask where (and for a PDF, whether to add a password), then write in the background."""
+        title = request.questionnaire.title.get(request.lang)
+        path = self.ask_path(self._parent, suggested_name(title, request.lang, fmt, full=full))
         if path is None:
             return
-        ok, password = self.ask_password(self._parent)
-        if not ok:
-            return
-        lang = current_language()
-        plain_answers = dict(answers)
-        plan = dict(plan_state or {})  # a copy: the user may mark actions while it renders
-        self.busy_changed.emit(True, _("Making the PDF…"))
+        password = None
+        if fmt is ReportFormat.PDF:
+            ok, password = self.ask_password(self._parent)
+            if not ok:
+                return
+        # a copy of the plan: the user may mark actions while it renders
+        request = request._replace(plan_state=dict(request.plan_state))
+        busy = _("Making the PDF…") if fmt is ReportFormat.PDF else _("Making the HTML file…")
+        self.busy_changed.emit(True, busy)
         run_in_background(
-            lambda: render_to_file(
-                questionnaire,
-                plain_answers,
-                evaluation,
-                lang,
-                password,
-                path,
-                previous=previous,
-                plan_state=plan,
-            ),
+            lambda: write_report(request, path, fmt, full=full, password=password),
             self._on_saved,
             self._on_failed,
             pool=self.pool,
         )
 
     def _on_saved(self, path: object) -> None:
-        self.busy_changed.emit(False, _("The PDF has been saved."))
-        self.pdf_saved.emit(path)
+        self.busy_changed.emit(False, "")
+        self.report_saved.emit(path)
 
     def _on_failed(self, exc: BaseException) -> None:
         from zelfscan.storage.pdf_password import PasswordProblem
 
-        log.error("saving the PDF failed: %s", type(exc).__name__)
+        log.error("saving the report failed: %s", type(exc).__name__)
         self.busy_changed.emit(False, "")
         if isinstance(exc, PasswordProblem):  # only "choose another folder" for the disk
             text = exc.message(current_language()) + " " + _("Your answers are not lost.")
         elif not isinstance(exc, OSError):
             text = _(
-                "The PDF could not be made or protected, so nothing was saved. "
+                "The advice could not be made or protected, so nothing was saved. "
                 "Your answers are not lost."
             )
         else:  # the disk or the OS refused: say which, and what helps (gui/save_errors.py)
             from zelfscan.gui.save_errors import file_save_problem
 
             text = file_save_problem(exc) + " " + _("Your answers are not lost.")
-        QMessageBox.warning(self._parent, _("The PDF could not be saved"), text)
+        QMessageBox.warning(self._parent, _("The advice could not be saved"), text)
 
-    def print_report(self, questionnaire: Questionnaire, evaluation: Evaluation) -> None:
+    def print_report(self, request: ReportRequest, *, full: bool = False) -> None:
+        """The system print dialog, then the same document as the HTML file, laid out by Qt."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from zelfscan.gui.printing import report_text_document
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Zelfscan")
@@ -187,4 +183,11 @@ class ReportActions(QObject):
         dialog.setWindowTitle(_("Print advice"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        report_text_document(questionnaire, evaluation, current_language()).print_(printer)
+        print_to(printer, request, full=full)
+
+
+def print_to(printer: QPagedPaintDevice, request: ReportRequest, *, full: bool = False) -> None:
+    """Lay the report out on ``printer``'s pages (a printer, or a PDF file in tests)."""
+    from zelfscan.gui.printing import report_text_document
+
+    report_text_document(request.document(), full=full).print_(printer)

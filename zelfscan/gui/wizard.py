@@ -23,6 +23,7 @@ from zelfscan.gui.session import ScanSession
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.widgets.urgent import UrgentDialog
 from zelfscan.i18n import _
+from zelfscan.report.output import ReportFormat
 
 if TYPE_CHECKING:
     from zelfscan.gui.pages.results import ResultsPage
@@ -98,8 +99,10 @@ class ScanWizard(QWizard):
             self._results = ResultsPage(self.session, self)
             self.setPage(RESULTS_ID, self._results)
             self._results.save_button.clicked.connect(self._save_pdf)
+            self._results.html_button.clicked.connect(self._save_html)
             self._results.print_button.clicked.connect(self._print)
             self.report_actions.busy_changed.connect(self._results.set_busy)
+            self.report_actions.report_saved.connect(self._results.show_saved)
         return self._results
 
     @property
@@ -181,18 +184,22 @@ class ScanWizard(QWizard):
         self.urgent.show_flags(flags, contacts)
 
     def _save_pdf(self) -> None:
-        if self.results.evaluation is not None:
-            self.report_actions.save_pdf(
-                self.session.questionnaire,
-                self.session.effective(),
-                self.results.evaluation,
-                previous=self.session.previous,  # "Wat is veranderd" after a re-scan
-                plan_state=self.session.plan,  # ticks the actions marked done
-            )
+        self._save(ReportFormat.PDF)
+
+    def _save_html(self) -> None:
+        self._save(ReportFormat.HTML)
+
+    def _save(self, fmt: ReportFormat) -> None:
+        """The document the results page shows (with the re-scan comparison and the plan's
+        progress), as the chosen file."""
+        request = self.results.report_request()
+        if request is not None:
+            self.report_actions.save(request, fmt, full=self.results.action_bar.full)
 
     def _print(self) -> None:
-        if self.results.evaluation is not None:
-            self.report_actions.print_report(self.session.questionnaire, self.results.evaluation)
+        request = self.results.report_request()
+        if request is not None:
+            self.report_actions.print_report(request, full=self.results.action_bar.full)
 
     def _on_busy(self, busy: bool, _text: str) -> None:
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):

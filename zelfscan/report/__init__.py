@@ -1,17 +1,6 @@
-"""The personal advice PDF: a plain report model (:mod:`.document`), rendered by reportlab.
+"""The personal advice: one report document (:mod:`.document`, built by :mod:`.build`) and
+its renderers: PDF (:mod:`.pdf`), HTML (:mod:`.html`); :mod:`.output` writes either to a file.
 
-Importing this package pins reportlab's ``trustedHosts`` to ``None`` before anything is
-rendered: with the ``RL_trustedHosts`` environment variable set, a Paragraph holding
-``<img src="http://…">`` would make a real network connection (reliability.md §3). All text
-is escaped as well; this is the second lock on the same door.
+Importing this package is cheap and imports no reportlab: the GUI takes its level and
+priority words from :mod:`.words` at start-up.
 """
-
-from __future__ import annotations
-
-import reportlab.rl_config
-
-reportlab.rl_config.trustedHosts = None
-reportlab.rl_config.useA85 = 0
-"""Compressed streams are written as binary, not also ASCII85-encoded: the pages look the
-same, the file is ~13% smaller and rendering ~20 ms faster (reportlab encodes in pure
-Python). ASCII85 only mattered for 7-bit transports."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from zelfscan.core.model import (
     AllOf,
@@ -21,9 +21,10 @@ from zelfscan.core.model import (
     Questionnaire,
     QuestionType,
 )
-from zelfscan.report.document import Translate, translator
-from zelfscan.report.paragraphs import Paragraph, esc, markup, para, parse_once
-from zelfscan.report.styles import BOX_EMPTY, new_document, numbered_canvas, styles
+from zelfscan.report.pdf.styles import FooterCanvas, footer, new_document, styles
+from zelfscan.report.pdf.text import esc, markup, para
+from zelfscan.report.words import BOX_OPEN as BOX_EMPTY
+from zelfscan.report.words import Translate, translator
 
 INLINE_CHARS = 80
 """Options whose labels fit on about one line are printed side by side (saves paper)."""
@@ -153,9 +154,12 @@ def render_blank(questionnaire: Questionnaire, lang: str, *, deterministic: bool
     title = questionnaire.title.get(lang)
     buffer = io.BytesIO()
     template = new_document(buffer, title, lang, deterministic)
-    footer = _("Personal and confidential once filled in") + " · " + title
-    canvas = numbered_canvas(footer, lambda n, t: _("page {} of {}").format(n, t))
-    with parse_once():  # every question repeats the same option labels and tick boxes
-        story = blank_story(questionnaire, lang)
-    template.build(story, canvasmaker=canvas)
+    left = _("Personal and confidential once filled in") + " · " + title
+    draw = footer(left, lambda n: _("page {} of").format(n))
+    template.build(
+        blank_story(questionnaire, lang),
+        onFirstPage=draw,
+        onLaterPages=draw,
+        canvasmaker=FooterCanvas,
+    )
     return buffer.getvalue()

@@ -1,31 +1,40 @@
-"""The results: per theme a level in words and symbol, a chart with its table, the top 3,
-red flags, what changed since the previous scan, and all advice per theme with its plan state.
-Everything shown comes from ``evaluate`` and ``core.progress``; nothing is computed here.
+"""The results page: the report document (:mod:`zelfscan.report.document`) as widgets.
 
-Page switches must fit in one frame (design.md section 5), so :meth:`ResultsPage.rebuild`
-builds the summary, comparison and top 3 at once and the long advice list in small chunks from
-a zero-delay timer; :attr:`ResultsPage.advice_built` tells when the list is complete.
+In the order a reader needs it: the overall result first and largest, with the reason when
+a red flag set it; urgent help; what changed since the last scan; the top 3; the action
+plan (each measure with its details and its progress); find-out tasks; the themes as a chart
+with its table; who can help. Everything shown is in the document, built once from the
+evaluation; this page only lays it out, and saving, printing and the PDF use that same
+document.
+
+Page switches must fit in one frame (design.md §5), so :meth:`ResultsPage.rebuild` builds
+everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer;
+:attr:`ResultsPage.advice_built` tells when the plan is complete.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from zelfscan.core.model import AnswerValue
-from zelfscan.core.results import Evaluation, SelectedAdvice
-from zelfscan.gui.labels import level_text, priority_word, score_text
+from zelfscan.core.results import Evaluation
 from zelfscan.gui.pages.base import ScanPage
-from zelfscan.gui.report_actions import AskPath, ask_ics_path_dialog, save_reminder
+from zelfscan.gui.pages.results_actions import ActionsBar
+from zelfscan.gui.report_actions import (
+    AskPath,
+    ReportRequest,
+    ask_ics_path_dialog,
+    save_reminder,
+)
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.advice import AdviceItemWidget
 from zelfscan.gui.widgets.chart import ScoreChart, ScoreTable
@@ -34,25 +43,35 @@ from zelfscan.gui.widgets.plan import PlanStateBox, relabel, states_model
 from zelfscan.gui.widgets.progress import ComparisonView
 from zelfscan.gui.widgets.urgent import UrgentPanel
 from zelfscan.i18n import _, current_language
+from zelfscan.report.build import PreviousScan
+from zelfscan.report.document import AdviceEntry, ReportDocument
 
 CHUNK = 3
-"""Advice items built per timer tick: a handful keeps each tick well under a frame."""
+"""Plan rows built per timer tick: a handful keeps each tick well under a frame."""
+
+
+class OverallResult(Heading):
+    """The overall level, score and symbol: the largest text on the page."""
+
+    FACTORS = {1: 1.8}  # noqa: RUF012 - Heading's class table, overridden
 
 
 class ResultsPage(ScanPage):
     advice_built = Signal()
-    """The full advice list is on the page (it is built after the summary)."""
+    """The whole plan is on the page (it is built after the rest)."""
 
     def __init__(self, session: ScanSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("results")
         self.evaluation: Evaluation | None = None
+        self.document: ReportDocument | None = None
         self._prepared_for: tuple[str, dict[str, AnswerValue]] | None = None
         self.heading = Heading(level=1, parent=self.content)
         self.content_layout.addWidget(self.heading)
         self.body = QWidget(self.content)
         self.content_layout.addWidget(self.body)
         self.content_layout.addStretch(1)
+        self.overall: QLabel | None = None
         self.chart: ScoreChart | None = None
         self.table: ScoreTable | None = None
         self.comparison: ComparisonView | None = None
@@ -60,8 +79,8 @@ class ResultsPage(ScanPage):
         self.advice_widgets: list[AdviceItemWidget] = []
         self.plan_boxes: dict[str, PlanStateBox] = {}
         self._states = states_model(self)
-        self._pending: list[str | SelectedAdvice] = []
-        """Still to build: theme headings (their titles) and advice items."""
+        self._pending: list[str | AdviceEntry] = []
+        """Still to build: priority group headings (their titles) and plan rows."""
         self._advice_box = QWidget(self)
         self._advice_layout = QVBoxLayout(self._advice_box)
         self._builder = QTimer(self)
@@ -69,25 +88,19 @@ class ResultsPage(ScanPage):
         self._builder.timeout.connect(self._build_chunk)
         self.ask_reminder_path: AskPath = ask_ics_path_dialog
         """Injectable for tests: where to write the calendar reminder."""
-        # actions row under the scroll area: always visible
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self)
-        self.print_button = QPushButton(self)
-        self.reminder_button = QPushButton(self)
+        self.action_bar = ActionsBar(self)
+        self.save_button = self.action_bar.save_button
+        self.html_button = self.action_bar.html_button
+        self.print_button = self.action_bar.print_button
+        self.reminder_button = self.action_bar.reminder_button
+        self.full_box = self.action_bar.full_box
+        self.busy_label = self.action_bar.status
         self.reminder_button.clicked.connect(self.save_reminder)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy_label = plain_label(parent=self, name="busy")
-        self.busy_label.setVisible(False)
-        for widget in (self.save_button, self.print_button, self.reminder_button):
-            row.addWidget(widget)
-        row.addWidget(self.busy)
-        row.addWidget(self.busy_label, 1)
-        self.page_layout.addLayout(row)
+        self.page_layout.addWidget(self.action_bar)
         session.plan_changed.connect(self._on_plan_changed)
         self.retranslate()
 
+    # --- what the page shows ----------------------------------------------------------
     def prepare(self) -> None:
         """Build the page ahead, while the review is being read, so Next only shows it.
 
@@ -105,42 +118,75 @@ class ResultsPage(ScanPage):
             self.evaluation = self.session.evaluate()
             self.rebuild()
         self._prepared_for = None
+        self.action_bar.clear_saved()
         self.update_progress()
-
-    def _inputs(self) -> tuple[str, dict[str, AnswerValue]]:
-        """What the page shows depends on: the language and the answers that count."""
-        return current_language(), self.session.effective()
+        self._make_save_the_default(True)
 
     def cleanupPage(self) -> None:
         self._builder.stop()
         self._pending.clear()
         self._prepared_for = None
+        self._make_save_the_default(False)
         super().cleanupPage()
+
+    def _make_save_the_default(self, on: bool) -> None:
+        """Enter saves the PDF here (not "Nieuwe scan", which clears the answers).
+
+        The save button is the default and has the focus once the page is shown: the
+        wizard would otherwise focus "Nieuwe scan", and a focused button takes Enter.
+        """
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.setOption(QWizard.WizardOption.NoDefaultButton, on)
+        self.save_button.setDefault(on)
+        if on:  # after the wizard has moved the focus to its own buttons
+            QTimer.singleShot(0, self, self._focus_save)
+
+    def _focus_save(self) -> None:
+        if self.isVisible() and self.save_button.isEnabled():
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _inputs(self) -> tuple[str, dict[str, AnswerValue]]:
+        """What the page shows depends on: the language and the answers that count."""
+        return current_language(), self.session.effective()
+
+    def report_request(self) -> ReportRequest | None:
+        """What the PDF, the HTML and the print-out are made from: what this page shows."""
+        if self.evaluation is None:
+            return None
+        previous = None
+        if self.session.previous is not None:
+            previous = PreviousScan(
+                self.session.previous,
+                self.session.previous_advice_ids or None,
+                dict(self.session.previous_plan),
+            )
+        return ReportRequest(
+            self.session.questionnaire,
+            self.evaluation,
+            current_language(),
+            previous,
+            dict(self.session.plan),
+        )
 
     @property
     def advice_complete(self) -> bool:
         return not self._pending
 
     def set_busy(self, busy: bool, text: str = "") -> None:
-        """Show the busy indicator and keep the buttons from being pressed twice."""
-        self.busy.setVisible(busy)
-        self._show_status(text)
-        for button in (self.save_button, self.print_button, self.reminder_button):
-            button.setEnabled(not busy)
+        self.action_bar.set_busy(busy, text)
 
-    def _show_status(self, text: str) -> None:
-        self.busy_label.setVisible(bool(text))
-        self.busy_label.setText(text)
-        self.busy_label.setAccessibleName(text)
+    def show_saved(self, path: Path) -> None:
+        self.action_bar.show_saved(path)
 
     # --- building -------------------------------------------------------------------------
     def rebuild(self) -> None:
         self._builder.stop()
         self._pending.clear()
-        evaluation = self.evaluation
-        if evaluation is None:
+        request = self.report_request()
+        if request is None:
             return
-        lang = current_language()
+        doc = self.document = request.document()
         old = self.body
         self.body = QWidget(self.content)
         self.content_layout.replaceWidget(old, self.body)
@@ -149,93 +195,99 @@ class ResultsPage(ScanPage):
         self.plan_boxes = {}
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        overall = plain_label(
-            _("Overall: {level} — {score}").format(
-                level=level_text(evaluation.overall_level),
-                score=score_text(evaluation.overall_score, evaluation.overall_level),
-            ),
-            self.body,
-            name="overall",
-        )
-        layout.addWidget(overall)
-        layout.addWidget(
-            plain_label(_("This scan gives an indication, not a guarantee."), self.body)
-        )
-        if evaluation.red_flags:
+        self._overall(doc, layout)
+        if request.evaluation.red_flags:
             panel = UrgentPanel(self.body)
-            panel.set_flags(evaluation.red_flags, evaluation.urgent_contacts)
+            panel.set_flags(request.evaluation.red_flags, request.evaluation.urgent_contacts)
             layout.addWidget(panel)
-        self.comparison = self._comparison(evaluation)
-        if self.comparison is not None:
+        self.comparison = None
+        if doc.progress is not None and request.previous is not None:
+            self.comparison = ComparisonView(self.body)
+            self.comparison.set_progress(doc.headings.changes, doc.progress)
             layout.addWidget(self.comparison)
-        layout.addWidget(Heading(_("Per theme"), level=2, parent=self.body))
-        self.chart = ScoreChart(self.body)
-        self.chart.set_results(evaluation.sections)
-        layout.addWidget(self.chart)
-        self.table = ScoreTable(self.body)
-        self.table.set_results(evaluation.sections)
-        layout.addWidget(self.table)
-        layout.addWidget(Heading(_("Your top 3 actions"), level=2, parent=self.body))
-        self.top_labels = []
-        for number, advice in enumerate(evaluation.top, 1):
-            label = plain_label(
-                f"{number}. {advice.title.get(lang)} ({priority_word(advice.priority)})",
-                self.body,
-                name="topAction",
-            )
-            self.top_labels.append(label)
-            layout.addWidget(label)
-        if not evaluation.top:
-            layout.addWidget(plain_label(_("No actions: none of the advice applies."), self.body))
-        if evaluation.tasks:
-            layout.addWidget(Heading(_("Find out"), level=2, parent=self.body))
-            for task in evaluation.tasks:
-                layout.addWidget(plain_label(f"• {task.task.get(lang)}", self.body))
-        layout.addWidget(Heading(_("All advice per theme"), level=2, parent=self.body))
-        if evaluation.advice:
+        self._top(doc, layout)
+        layout.addWidget(Heading(doc.headings.plan, level=2, parent=self.body))
+        if doc.plan:
             layout.addWidget(
                 plain_label(
                     _("Mark each action as done, planned or not applicable to keep track."),
                     self.body,
                 )
             )
+        else:
+            layout.addWidget(plain_label(_("No actions: none of the advice applies."), self.body))
         advice_box = QWidget(self.body)
         advice_layout = QVBoxLayout(advice_box)
         advice_layout.setContentsMargins(0, 0, 0, 0)
         # filled while hidden and shown once complete: growing a visible page item by item
-        # squeezes everything above it for a few frames
+        # squeezes everything below it for a few frames
         advice_box.setVisible(False)
         layout.addWidget(advice_box)
+        self._rest(doc, layout)
         layout.addStretch(1)
-        self._queue_advice(evaluation, advice_box, advice_layout)
+        self._queue_plan(doc, advice_box, advice_layout)
 
-    def _comparison(self, evaluation: Evaluation) -> ComparisonView | None:
-        previous = self.session.previous
-        if previous is None:
-            return None
-        from zelfscan.core.progress import compare
-
-        known = self.session.previous_advice_ids
-        comparison = compare(
-            previous,
-            evaluation,
-            previous_advice_ids=known,
-            previous_plan=self.session.previous_plan,
+    def _overall(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
+        rating = doc.overall
+        text = rating.text + (f" · {rating.score_text}" if rating.score is not None else "")
+        self.overall = OverallResult(text, level=1, parent=self.body)
+        self.overall.setObjectName("overall")
+        spoken = rating.word + (f", {rating.score_text}" if rating.score is not None else "")
+        self.overall.setAccessibleName(_("Overall result: {result}").format(result=spoken))
+        layout.addWidget(self.overall)
+        if rating.reason:
+            layout.addWidget(plain_label(rating.reason, self.body, name="overallReason"))
+        layout.addWidget(
+            plain_label(_("This scan gives an indication, not a guarantee."), self.body)
         )
-        titles = {a.id: a.title for a in self.session.questionnaire.advice}
-        view = ComparisonView(self.body)
-        view.set_comparison(comparison, titles, show_new=bool(known))
-        return view
 
-    def _queue_advice(self, evaluation: Evaluation, box: QWidget, layout: QVBoxLayout) -> None:
-        """Queue theme headings (str) and advice items, in page order, for the timer."""
+    def _top(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
+        layout.addWidget(Heading(doc.headings.top, level=2, parent=self.body))
+        self.top_labels = []
+        for entry in doc.top:
+            label = plain_label(f"{entry.number}. {entry.title}", self.body, name="topAction")
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            meta = plain_label(f"{entry.priority_text} · {entry.section_title}", self.body)
+            meta.setAccessibleName(f"{entry.priority_word} · {entry.section_title}")
+            self.top_labels.append(label)
+            layout.addWidget(label)
+            layout.addWidget(meta)
+            if entry.why:
+                layout.addWidget(plain_label(entry.why, self.body, name="topWhy"))
+        if not doc.top:
+            layout.addWidget(plain_label(_("No actions: none of the advice applies."), self.body))
+
+    def _rest(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
+        """Find-out tasks, the themes (chart and table) and who can help."""
+        if doc.tasks:
+            layout.addWidget(Heading(doc.headings.tasks, level=2, parent=self.body))
+            for task in doc.tasks:
+                text = "\n".join([f"• {task.task}", *(f"  {line}" for line in task.then)])
+                layout.addWidget(plain_label(text, self.body, name="task"))
+        layout.addWidget(Heading(_("Per theme"), level=2, parent=self.body))
+        self.chart = ScoreChart(self.body)
+        self.chart.set_results(doc.themes)
+        layout.addWidget(self.chart)
+        self.table = ScoreTable(self.body)
+        self.table.set_results(doc.themes)
+        layout.addWidget(self.table)
+        for theme in doc.themes:
+            if theme.rating.reason:
+                layout.addWidget(plain_label(f"{theme.title}: {theme.rating.reason}", self.body))
+        layout.addWidget(Heading(doc.headings.help, level=2, parent=self.body))
+        for contact in doc.contacts + doc.other_contacts:
+            text = f"{contact.name}: {contact.contact}" if contact.contact else contact.name
+            label = plain_label(f"{text}\n{contact.offers}", self.body, name="contact")
+            layout.addWidget(label)
+
+    def _queue_plan(self, doc: ReportDocument, box: QWidget, layout: QVBoxLayout) -> None:
+        """Queue group headings (str) and plan rows, in page order, for the timer."""
         self._advice_box, self._advice_layout = box, layout
-        lang = current_language()
-        for section in self.session.questionnaire.sections:
-            items = [a for a in evaluation.advice if a.section == section.id]
-            if items:
-                self._pending.append(section.title.get(lang))
-                self._pending.extend(items)
+        for group in doc.plan_groups:
+            self._pending.append(f"{group.items[0].priority_symbol} {group.title}")
+            self._pending.extend(group.items)
         if self._pending:
             self._builder.start()
         else:
@@ -248,9 +300,11 @@ class ResultsPage(ScanPage):
                 break
             entry = self._pending.pop(0)
             if isinstance(entry, str):
-                layout.addWidget(Heading(entry, level=3, parent=box))
+                heading = Heading(entry, level=3, parent=box)
+                heading.setAccessibleName(entry.lstrip("●○ "))
+                layout.addWidget(heading)
             else:
-                layout.addWidget(self._advice_row(entry, box))
+                layout.addWidget(self._plan_row(entry, box))
         if not self._pending:
             self._done_building()
 
@@ -260,22 +314,22 @@ class ResultsPage(ScanPage):
         self.advice_built.emit()
 
     def finish_building(self) -> None:
-        """Build the rest of the advice list now (printing, screenshots, tests)."""
+        """Build the rest of the plan now (printing, screenshots, tests)."""
         while self._pending:
             self._build_chunk()
 
-    def _advice_row(self, advice: SelectedAdvice, parent: QWidget) -> QWidget:
+    def _plan_row(self, entry: AdviceEntry, parent: QWidget) -> QWidget:
         row = QWidget(parent)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        item = AdviceItemWidget(advice, row)
-        box = PlanStateBox(advice.id, advice.title.get(current_language()), self._states, row)
-        box.set_state(self.session.plan.get(advice.id))
+        item = AdviceItemWidget(entry, current_language(), row)
+        box = PlanStateBox(entry.id, entry.title, self._states, row)
+        box.set_state(self.session.plan.get(entry.id))
         box.state_chosen.connect(self.session.set_plan_state)
         layout.addWidget(item, 1)
         layout.addWidget(box)
         self.advice_widgets.append(item)
-        self.plan_boxes[advice.id] = box
+        self.plan_boxes[entry.id] = box
         return row
 
     def _on_plan_changed(self, advice_id: str, state: object) -> None:
@@ -289,29 +343,15 @@ class ResultsPage(ScanPage):
         title = self.session.questionnaire.title.get(current_language())
         path: Path | None = save_reminder(self, title, ask_path=self.ask_reminder_path)
         if path is not None:
-            self._show_status(_("The reminder has been saved. Open it to add it to your calendar."))
+            self.action_bar.show_status(
+                _("The reminder has been saved. Open it to add it to your calendar.")
+            )
 
     # --- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText(_("Your results"))
         self.setAccessibleName(_("Your results"))
-        self.save_button.setText(_("Save as &PDF…"))
-        self.save_button.setAccessibleName(_("Save as PDF"))
-        self.save_button.setAccessibleDescription(
-            _("Saves your personal advice as a PDF file in a place you choose")
-        )
-        self.print_button.setText(_("P&rint…"))
-        self.print_button.setAccessibleName(_("Print"))
-        self.print_button.setAccessibleDescription(_("Prints your results and advice"))
-        self.reminder_button.setText(_("Add a re&minder to your calendar…"))
-        self.reminder_button.setAccessibleName(_("Add a reminder to your calendar"))
-        self.reminder_button.setAccessibleDescription(
-            _(
-                "Saves a calendar file with a reminder to do this scan again in six months; "
-                "it holds only the scan's name"
-            )
-        )
-        self.busy.setAccessibleName(_("Busy"))
+        self.action_bar.retranslate()
         relabel(self._states)
         self.rebuild()
         super().retranslate()

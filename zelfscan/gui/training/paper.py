@@ -33,9 +33,9 @@ def ask_blank_path_dialog(parent: QWidget, suggested: str) -> Path | None:
 def render_blank_to_file(questionnaire: Questionnaire, lang: str, path: Path) -> Path:
     """The background job: blank PDF bytes, written atomically and owner-only."""
     from zelfscan.report.blank import render_blank
-    from zelfscan.report.pdf import save_pdf
+    from zelfscan.storage.atomic import atomic_write
 
-    save_pdf(render_blank(questionnaire, lang), path)
+    atomic_write(path, render_blank(questionnaire, lang))
     return path
 
 

@@ -1,80 +1,109 @@
-"""One advice item that opens on demand: what, why, how, effort, cost, who and the reasons.
+"""One measure of the action plan that opens on demand: why, the steps, effort and cost, who
+can help, and why the user sees it.
 
-The title is a wrapping label (long Dutch titles at 200% must not be cut off); the toggle is a
-real button, so it works by keyboard and screen reader.
+It shows a :class:`zelfscan.report.document.AdviceEntry`, with the report's own labels (the
+same words as the PDF). The details are built when first opened: a plan of fifty measures
+then costs fifty title rows, not fifty times a dozen labels. The toggle is a plain button
+(not a check box), so a screen reader announces it as what it is.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from zelfscan.core.results import SelectedAdvice
-from zelfscan.gui.labels import priority_word
 from zelfscan.gui.widgets.common import plain_label
-from zelfscan.i18n import _, current_language
+from zelfscan.i18n import _
+from zelfscan.report.document import AdviceEntry
+from zelfscan.report.phrases import source_line, why_you_see_this
+from zelfscan.report.words import translator
 
 
-def advice_details(advice: SelectedAdvice, lang: str) -> str:
-    """The plain text of the details, also used by the print version."""
-    steps = "\n".join(f"  {n}. {step}" for n, step in enumerate(advice.how.get(lang), 1))
-    lines = [
-        _("Why: {text}").format(text=advice.why.get(lang)),
-        _("How:"),
-        steps,
-        _("Effort: {text}").format(text=advice.effort.get(lang)),
-        _("Cost: {text}").format(text=advice.cost.get(lang)),
-        _("Who can help: {text}").format(text=advice.who.get(lang)),
-    ]
-    for contact in advice.contacts:
-        lines.append(f"  • {contact.name.get(lang)}: {contact.contact.get(lang)}")
-    if advice.reasons:
-        lines.append("")
-        lines.append(_("Why do I see this?"))
-        for reason in advice.reasons:
-            answers = ", ".join(label.get(lang) for label in reason.answer_labels)
-            lines.append(
-                _("  You answered “{answer}” to “{question}”").format(
-                    answer=answers, question=reason.question.text.get(lang)
-                )
-            )
-    return "\n".join(lines)
+def advice_details(entry: AdviceEntry, lang: str) -> list[tuple[str, str]]:
+    """(label, text) pairs of the details, in reading order; a label may be empty."""
+    t = translator(lang)
+    parts: list[tuple[str, str]] = []
+    if entry.raised:
+        parts.append(("", entry.raised))
+    if entry.why:
+        parts.append((t("Why"), entry.why))
+    if entry.steps:
+        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(entry.steps, 1))
+        parts.append((t("How"), steps))
+    for label, value in ((t("Effort"), entry.effort), (t("Cost"), entry.cost)):
+        if value:
+            parts.append((label, value))
+    helpers = [entry.who] if entry.who else []
+    helpers += [f"• {c.name}: {c.contact}" if c.contact else f"• {c.name}" for c in entry.contacts]
+    if helpers:
+        parts.append((t("Who can help"), "\n".join(helpers)))
+    if entry.reasons:
+        parts.append(("", why_you_see_this(entry.reasons, t)))
+    if entry.sources:
+        parts.append(("", "\n".join(source_line(source, t) for source in entry.sources)))
+    return parts
 
 
 class AdviceItemWidget(QFrame):
-    def __init__(self, advice: SelectedAdvice, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: AdviceEntry, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.advice = advice
+        self.entry = entry
+        self.lang = lang
+        self.opened = False
         self.setObjectName("adviceItem")
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.title = plain_label(parent=self, name="adviceTitle")
-        row.addWidget(self.title, 1)
+        texts = QVBoxLayout()
+        self.title = plain_label(f"{entry.number}. {entry.title}", self, name="adviceTitle")
+        meta = f"{entry.priority_text} · {entry.plan_note}"
+        self.meta = plain_label(meta, self, name="adviceMeta")
+        self.meta.setAccessibleName(
+            translator(lang)("Priority: {}").format(entry.priority_word) + f" · {entry.plan_note}"
+        )
+        texts.addWidget(self.title)
+        texts.addWidget(self.meta)
+        row.addLayout(texts, 1)
         self.toggle = QPushButton(self)
-        self.toggle.setCheckable(True)
+        self.toggle.clicked.connect(self.set_open)
         row.addWidget(self.toggle)
         layout.addLayout(row)
-        self.details = plain_label(parent=self, name="adviceDetails")
-        self.details.setVisible(False)
-        layout.addWidget(self.details)
-        self.toggle.toggled.connect(self._on_toggled)
+        self.details: QWidget | None = None
+        self._layout = layout
         self.retranslate()
 
-    def _on_toggled(self, on: bool) -> None:
-        self.details.setVisible(on)
+    def set_open(self, checked: bool = False) -> None:
+        """Open or close the details (a click toggles)."""
+        del checked  # clicked(bool) passes False for a non-checkable button
+        self.opened = not self.opened
+        if self.opened and self.details is None:
+            self.details = self._build_details()
+            self._layout.addWidget(self.details)
+        if self.details is not None:
+            self.details.setVisible(self.opened)
         self.retranslate()
+
+    def _build_details(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("adviceDetails")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, text in advice_details(self.entry, self.lang):
+            if label:
+                heading = plain_label(label, box, name="adviceLabel")
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                layout.addWidget(heading)
+            layout.addWidget(plain_label(text, box, name="adviceText"))
+        return box
 
     def retranslate(self) -> None:
-        lang = current_language()
-        title = self.advice.title.get(lang)
-        self.title.setText(f"{title} ({priority_word(self.advice.priority)})")
-        opened = self.toggle.isChecked()
-        self.toggle.setText(_("Hide details") if opened else _("Show details"))
+        title = self.entry.title
+        self.toggle.setText(_("Hide details") if self.opened else _("Show details"))
         self.toggle.setAccessibleName(
-            (_("Hide details: {title}") if opened else _("Show details: {title}")).format(
+            (_("Hide details: {title}") if self.opened else _("Show details: {title}")).format(
                 title=title
             )
         )
         self.toggle.setAccessibleDescription(
             _("What to do, why, how, effort, cost, who can help and why you see this")
         )
-        self.details.setText(advice_details(self.advice, lang))

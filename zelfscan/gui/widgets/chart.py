@@ -1,7 +1,9 @@
 """A bar per theme, drawn with QPainter, with a table as its text equivalent.
 
-Bars carry their level as symbol and word, and the colours come from the palette, so the
-chart works in dark mode and never relies on colour alone.
+Both show the report document's theme rows (:class:`zelfscan.report.document.ThemeRow`):
+the same words and symbols as the PDF. Bars carry their level as symbol and word, and the
+colours come from the palette, so the chart works in dark mode and never relies on colour
+alone. Screen readers get the words without the symbols.
 """
 
 from __future__ import annotations
@@ -18,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zelfscan.core.model import Level
-from zelfscan.core.results import SectionResult
-from zelfscan.gui.labels import level_text, score_text
-from zelfscan.i18n import _, current_language
+from zelfscan.i18n import _
+from zelfscan.report.document import ThemeRow
 
 
 class ScoreChart(QWidget):
@@ -32,17 +32,11 @@ class ScoreChart(QWidget):
         self._rows: list[tuple[str, float | None, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_results(self, results: tuple[SectionResult, ...]) -> None:
-        lang = current_language()
+    def set_results(self, themes: tuple[ThemeRow, ...]) -> None:
         self._rows = [
-            (
-                r.title.get(lang),
-                None if r.level is Level.ONBEKEND else r.score,
-                f"{score_text(r.score, r.level)} · {level_text(r.level)}",
-            )
-            for r in results
+            (t.title, t.rating.score, f"{t.rating.score_text} · {t.rating.text}") for t in themes
         ]
-        summary = "; ".join(f"{title}: {text}" for title, _s, text in self._rows)
+        summary = "; ".join(f"{t.title}: {t.rating.score_text}, {t.rating.word}" for t in themes)
         self.setAccessibleName(_("Chart of the scores per theme"))
         self.setAccessibleDescription(summary)
         self.updateGeometry()
@@ -96,6 +90,8 @@ class ScoreTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
+        # Tab leaves the table (arrow keys move between cells): no keyboard trap
+        self.setTabKeyNavigation(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -106,18 +102,15 @@ class ScoreTable(QTableWidget):
         self.setWordWrap(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def set_results(self, results: tuple[SectionResult, ...]) -> None:
-        lang = current_language()
+    def set_results(self, themes: tuple[ThemeRow, ...]) -> None:
         self.setHorizontalHeaderLabels([_("Theme"), _("Score"), _("Level")])
         self.setAccessibleName(_("Scores per theme"))
-        self.setRowCount(len(results))
-        for row, result in enumerate(results):
-            for col, text in enumerate(
-                (
-                    result.title.get(lang),
-                    score_text(result.score, result.level),
-                    level_text(result.level),
-                )
-            ):
-                self.setItem(row, col, QTableWidgetItem(text))
+        self.setRowCount(len(themes))
+        for row, theme in enumerate(themes):
+            cells = (theme.title, theme.rating.score_text, theme.rating.text)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:  # the word, not "ballot x": the symbol is for the eye
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, theme.rating.word)
+                self.setItem(row, col, item)
         self.updateGeometry()

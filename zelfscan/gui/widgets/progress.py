@@ -1,14 +1,13 @@
 """What changed since the previous scan: per theme beter / slechter / gelijk / nieuw.
 
-Shows :func:`zelfscan.core.progress.compare`'s result on the results page. Each change is a
-word plus a symbol (▲ ▼ = +) and both scores, so it never depends on colour; the table is the
-accessible form, the lists below name the actions that were done and the advice that is new
-only because the scan's content was updated.
+Shows the report document's :class:`~zelfscan.report.document.Progress` on the results page:
+the same rows, words and symbols (▲ ▼ = +) as the PDF. Each change is a word plus a symbol
+and both scores, so it never depends on colour; the table is the accessible form, the lists
+below name the actions done last time and the advice that is new only because the scan's
+content was updated.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,47 +20,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zelfscan.core.model import Level, Text
-from zelfscan.core.progress import Comparison, ThemeChange, Trend
-from zelfscan.gui.labels import level_text, score_text
 from zelfscan.gui.widgets.common import Heading, plain_label
-from zelfscan.i18n import N_, _, current_language
-
-TREND_WORDS: dict[Trend, str] = {
-    Trend.BETER: N_("Better"),
-    Trend.SLECHTER: N_("Worse"),
-    Trend.GELIJK: N_("Same"),
-    Trend.NIEUW: N_("New"),
-}
-TREND_SYMBOLS: dict[Trend, str] = {
-    Trend.BETER: "▲",
-    Trend.SLECHTER: "▼",
-    Trend.GELIJK: "=",
-    Trend.NIEUW: "+",
-}
+from zelfscan.i18n import _
+from zelfscan.report.document import Progress, Rating, ThemeChange
 
 
-def trend_text(trend: Trend) -> str:
-    """Symbol and word together, e.g. "▲ Beter"."""
-    return f"{TREND_SYMBOLS[trend]} {_(TREND_WORDS[trend])}"
-
-
-def state_text(score: float | None, level: Level | None) -> str:
-    """One side of the comparison: "72 van 100 · ! Aandacht nodig", or "niet gescand"."""
-    if level is None:
+def state_text(rating: Rating | None) -> str:
+    """One side of the comparison: "72 van 100 · ⚠ Aandacht nodig", or "niet gescand"."""
+    if rating is None:
         return _("not in the previous scan")
-    if level is Level.ONBEKEND:  # no number next to "unknown": it would read as a failure
-        return level_text(level)
-    return f"{score_text(score, level)} · {level_text(level)}"
+    if rating.score is None:  # no number next to "unknown": it would read as a failure
+        return rating.text
+    return f"{rating.score_text} · {rating.text}"
 
 
-def change_line(change: ThemeChange, lang: str) -> str:
-    """The whole row as one sentence, for screen readers and the presenter view."""
+def change_line(change: ThemeChange) -> str:
+    """The whole row as one sentence, for screen readers (words, no symbols)."""
+
+    def spoken(rating: Rating | None) -> str:
+        if rating is None:
+            return _("not in the previous scan")
+        return f"{rating.score_text}, {rating.word}" if rating.score is not None else rating.word
+
     return _("{theme}: {trend} (before: {before}; now: {after})").format(
-        theme=change.title.get(lang),
-        trend=trend_text(change.trend),
-        before=state_text(change.before, change.level_before),
-        after=state_text(change.after, change.level_after),
+        theme=change.title,
+        trend=change.change_word,
+        before=spoken(change.before),
+        after=spoken(change.after),
     )
 
 
@@ -71,6 +56,7 @@ class ChangeTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("changeTable")
+        self.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
@@ -84,19 +70,18 @@ class ChangeTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def set_changes(self, changes: tuple[ThemeChange, ...]) -> None:
-        lang = current_language()
         self.setHorizontalHeaderLabels(
             [_("Theme"), _("Previous scan"), _("Now"), _("What changed")]
         )
         self.setAccessibleName(_("Change per theme since the previous scan"))
-        self.setAccessibleDescription("; ".join(change_line(c, lang) for c in changes))
+        self.setAccessibleDescription("; ".join(change_line(c) for c in changes))
         self.setRowCount(len(changes))
         for row, change in enumerate(changes):
             cells = (
-                change.title.get(lang),
-                state_text(change.before, change.level_before),
-                state_text(change.after, change.level_after),
-                trend_text(change.trend),
+                change.title,
+                state_text(change.before),
+                state_text(change.after),
+                f"{change.change_symbol} {change.change_word}",
             )
             for column, text in enumerate(cells):
                 self.setItem(row, column, QTableWidgetItem(text))
@@ -117,36 +102,16 @@ class ComparisonView(QWidget):
         self.new_label = plain_label(parent=self, name="newByContent")
         for widget in (self.heading, self.table, self.done_label, self.new_label):
             layout.addWidget(widget)
-        self.comparison: Comparison | None = None
-        self._titles: Mapping[str, Text] = {}
-        self._show_new = True
 
-    def set_comparison(
-        self, comparison: Comparison, titles: Mapping[str, Text], *, show_new: bool = True
-    ) -> None:
-        """``titles``: advice id -> title; ``show_new`` is off when the previous content's
-        advice ids are unknown (then "new because the content changed" can not be told)."""
-        self.comparison = comparison
-        self._titles = titles
-        self._show_new = show_new
-        self.retranslate()
-
-    def _list(self, ids: tuple[str, ...], lang: str) -> list[str]:
-        return [f"• {self._titles[i].get(lang)}" for i in ids if i in self._titles]
-
-    def retranslate(self) -> None:
-        lang = current_language()
-        self.heading.setText(_("What changed since your previous scan"))
-        comparison = self.comparison
-        if comparison is None:
-            return
-        self.table.set_changes(comparison.themes)
-        done = self._list(comparison.completed, lang)
+    def set_progress(self, heading: str, progress: Progress) -> None:
+        self.heading.setText(heading)
+        self.table.set_changes(progress.themes)
+        done = [f"• {title}" for title in progress.done_before]
         text = "\n".join([_("Actions you marked as done last time:"), *done]) if done else ""
         self.done_label.setText(text)
         self.done_label.setAccessibleName(text)
         self.done_label.setVisible(bool(done))
-        new = self._list(comparison.new_by_content, lang) if self._show_new else []
+        new = [f"• {title}" for title in progress.new_by_content]
         text = (
             "\n".join([_("New advice because the scan's content was updated:"), *new])
             if new

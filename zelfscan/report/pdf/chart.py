@@ -11,8 +11,8 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Line, Rect
 
 from zelfscan.core.model import Level, Thresholds
-from zelfscan.report.fonts import FONT
-from zelfscan.report.styles import LEVEL_COLOURS, MUTED, RULE, SHADE
+from zelfscan.report.pdf.fonts import FONT
+from zelfscan.report.pdf.styles import LEVEL_COLOURS, MUTED, RULE, SHADE
 
 
 def score_bar(

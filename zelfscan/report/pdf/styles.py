@@ -1,8 +1,8 @@
 """Colours, paragraph and table styles, and the page template shared by both PDFs.
 
 Styles are created once per process (``@cache``), like the fonts (:mod:`.fonts`): building
-them per paragraph would cost more than the layout itself (design.md §5 gives the report
-1.5× a bare reportlab script). Text becomes a Paragraph in :mod:`.paragraphs`.
+them per paragraph would cost more than the layout itself. Text becomes a Paragraph in
+:mod:`.text`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, NamedTuple
 
-import reportlab.rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -23,9 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate, TableStyle
 
 from zelfscan.core.model import Level
-from zelfscan.report.fonts import FONT, FONT_BOLD, forget_widths, register_fonts
-
-reportlab.rl_config.trustedHosts = None
+from zelfscan.report.pdf.fonts import FONT, FONT_BOLD, register_fonts
 
 PAGE_SIZE = A4
 MARGIN_X = 20 * mm
@@ -33,12 +30,10 @@ MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 """Table column widths are fractions of this, so tables never run off the page."""
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 NEUTRAL_META = "Zelfscan"
 """Author, creator and producer: nothing that identifies the user, the machine or a path."""
-
-BOX_EMPTY = "☐"
-BOX_DONE = "☑"
 
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#555555")
@@ -55,13 +50,14 @@ LEVEL_COLOURS: dict[Level, colors.Color] = {
     Level.RISICO: colors.HexColor("#C62828"),
     Level.ONBEKEND: colors.HexColor("#8A8A8A"),
 }
-LEVEL_SYMBOLS: dict[Level, str] = {
-    Level.GOED: "✔",
-    Level.AANDACHT: "⚠",
-    Level.RISICO: "✖",
-    Level.ONBEKEND: "?",
+"""Bar fills; next to every level's symbol and word (:mod:`zelfscan.report.words`)."""
+LEVEL_TEXT_COLOURS: dict[Level, str] = {
+    Level.GOED: "#2E7D32",
+    Level.AANDACHT: "#8A5A00",
+    Level.RISICO: "#C62828",
+    Level.ONBEKEND: "#555555",
 }
-"""Printed next to every level word: a level is never told by colour alone."""
+"""The level symbols as text: each at least 4.5:1 on white (the bar's amber is too light)."""
 
 
 class Styles(NamedTuple):
@@ -76,14 +72,21 @@ class Styles(NamedTuple):
     h1: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
+    h2_urgent: ParagraphStyle
+    overall: ParagraphStyle
+    box_title: ParagraphStyle
     label: ParagraphStyle
     step: ParagraphStyle
     bullet: ParagraphStyle
+    source: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     cell_small: ParagraphStyle
-    cell_center: ParagraphStyle
+    cell_box: ParagraphStyle
+    cell_plan: ParagraphStyle
+    cell_head_box: ParagraphStyle
+    cell_urgent: ParagraphStyle
     box: ParagraphStyle
     facts: ParagraphStyle
     confidential: ParagraphStyle
@@ -120,9 +123,29 @@ def styles() -> Styles:
         h1=derive("h1", fontSize=17, leading=22, spaceBefore=16, spaceAfter=10, **heading),
         h2=derive("h2", fontSize=13, leading=17, spaceBefore=12, spaceAfter=6, **heading),
         h3=derive("h3", fontSize=11, leading=15, spaceBefore=10, spaceAfter=4, **heading),
+        h2_urgent=derive(
+            "h2_urgent",
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=URGENT_EDGE,
+            spaceAfter=4,
+        ),
+        overall=derive("overall", fontName=FONT_BOLD, fontSize=15, leading=20, spaceAfter=4),
+        box_title=derive("box_title", fontSize=11, leading=15, spaceAfter=1),
         label=derive("label", fontName=FONT_BOLD, spaceAfter=1, keepWithNext=1),
         step=derive("step", leftIndent=16, bulletIndent=2, spaceAfter=2),
         bullet=derive("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+        source=derive(
+            "source",
+            fontSize=7.5,
+            leading=9.5,
+            leftIndent=10,
+            bulletIndent=2,
+            spaceAfter=1.5,
+            textColor=MUTED,
+            bulletFontSize=7.5,
+        ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_head=ParagraphStyle(
@@ -136,8 +159,20 @@ def styles() -> Styles:
         cell_small=ParagraphStyle(
             "cell_small", parent=cell, fontSize=8, leading=10.5, textColor=MUTED
         ),
-        cell_center=ParagraphStyle(
-            "cell_center", parent=cell, alignment=TA_CENTER, fontSize=11, leading=13
+        cell_box=ParagraphStyle(
+            "cell_box", parent=cell, alignment=TA_CENTER, fontSize=12, leading=13
+        ),
+        cell_plan=ParagraphStyle("cell_plan", parent=cell, leading=11),
+        cell_head_box=ParagraphStyle(
+            "cell_head_box",
+            parent=cell,
+            alignment=TA_CENTER,
+            fontSize=11,
+            leading=12,
+            textColor=colors.white,
+        ),
+        cell_urgent=ParagraphStyle(
+            "cell_urgent", parent=cell, fontSize=8, leading=10.5, textColor=URGENT_EDGE
         ),
         box=derive("box", spaceAfter=3),
         # Effort, cost and who-can-help as one shaded block: easy to compare across advice,
@@ -195,47 +230,54 @@ def elide(text: str, room: float, size: float = 8) -> str:
     return text.rstrip() + "…"
 
 
-def numbered_canvas(footer: str, page_of: Callable[[int, int], str]) -> type[Canvas]:
-    """A canvas class that writes the footer with "pagina x van y" once the total is known.
+PAGE_TOTAL = "zelfscanPageTotal"
+"""A form (PDF XObject) that holds the page count: every footer shows it, and it is drawn
+once the count is known (reportlab resolves forms when the file is saved)."""
 
-    Pages are kept in memory until :meth:`save`, which avoids a second layout pass (that
-    would double the render time) while still printing the total page count.
+
+class FooterCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that draws the page count into :data:`PAGE_TOTAL` just before saving.
+
+    "pagina 3 van 12" then needs no second layout pass (that would double the render time).
     """
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def save(self) -> None:
+        total = self.getPageNumber() - 1  # save() follows the last showPage()
+        self.beginForm(PAGE_TOTAL)
+        self.setFillColor(MUTED)
+        self.setFont(FONT, 8)
+        self.drawString(0, 0, str(max(total, 1)))
+        self.endForm()
+        super().save()
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-            forget_widths()
+def footer(left: str, page_of: Callable[[int], str]) -> Callable[[Canvas, object], None]:
+    """A page callback that writes ``left`` and "pagina x van " + the page count.
 
-        def _footer(self, number: int, total: int) -> None:
-            width = PAGE_SIZE[0]
-            label = page_of(number, total)
-            y = MARGIN_BOTTOM - 12 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
-            self.setFillColor(MUTED)
-            self.setFont(FONT, 8)
-            room = width - 2 * MARGIN_X - self.stringWidth(label, FONT, 8) - 12
-            self.drawString(MARGIN_X, y, elide(footer, room))
-            self.drawRightString(width - MARGIN_X, y, label)
-            self.restoreState()
+    ``page_of(n)`` gives the words before the count ("pagina 3 van"); the count follows in
+    :data:`PAGE_TOTAL`, placed so the whole label ends near the right margin.
+    """
 
-    return NumberedCanvas
+    def draw(canvas: Canvas, _doc: object) -> None:
+        width = PAGE_SIZE[0]
+        label = page_of(canvas.getPageNumber()) + " "
+        room_for_total = canvas.stringWidth("88", FONT, 8)
+        x_total = width - MARGIN_X - room_for_total
+        x_label = x_total - canvas.stringWidth(label, FONT, 8)
+        y = MARGIN_BOTTOM - 12 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8)
+        canvas.drawString(MARGIN_X, y, elide(left, x_label - MARGIN_X - 12))
+        canvas.drawString(x_label, y, label)
+        canvas.translate(x_total, y)
+        canvas.doForm(PAGE_TOTAL)
+        canvas.restoreState()
+
+    return draw
 
 
 def new_document(
@@ -243,7 +285,6 @@ def new_document(
 ) -> SimpleDocTemplate:
     """A document template with neutral metadata: title only, nothing about user or machine."""
     register_fonts()
-    forget_widths()  # in case an earlier document stopped half-way
     return SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,
