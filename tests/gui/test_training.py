@@ -207,23 +207,103 @@ def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
     assert written == []
 
 
-def test_presenter_keys_drive_the_wizard(qtbot, trainer_window: MainWindow, real) -> None:
+def _press(qtbot, widget, key) -> None:
+    """A key as it really arrives: at the focus widget of the window that has it."""
+    widget.setFocus()
+    assert widget.hasFocus() or widget.window().focusWidget() is widget
+    qtbot.keyClick(widget, key)
+
+
+def test_clicker_keys_work_whatever_has_focus(qtbot, trainer_window: MainWindow, real) -> None:
+    """Page Down/Up, arrows and Space drive the scan from the wizard's radio buttons, the
+    urgent-help panel and the audience view's scroll area alike; B blacks out; Esc leaves."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
 
     window = trainer_window
     questionnaire = real[0]
     window.trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
-    window.wizard.urgent.close()
-    presenter = window.trainer.presenter
+    wizard = window.wizard
+    wizard.urgent.close()
     window.trainer.presenter_action.setChecked(True)
-    first = window.wizard.currentId()
-    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)  # what a presentation clicker sends
-    assert window.wizard.currentId() != first
-    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)
-    assert window.wizard.currentId() == first
-    qtbot.keyClick(presenter, Qt.Key.Key_F5)
+    presenter = window.trainer.presenter
+    scroll = presenter.findChild(QScrollArea)
+    radio = next(b for b in wizard.currentPage().findChildren(QAbstractButton) if b.isCheckable())
+    answers = dict(window.session.answers)
+    steps = [
+        (radio, Qt.Key.Key_PageDown, +1),
+        (scroll, Qt.Key.Key_PageDown, +1),
+        (wizard.urgent.buttons, Qt.Key.Key_PageUp, -1),
+        (scroll, Qt.Key.Key_Right, +1),
+        (radio, Qt.Key.Key_Left, -1),
+        (scroll, Qt.Key.Key_Space, +1),
+    ]
+    for widget, key, step in steps:
+        if widget is radio:
+            radio = next(
+                b for b in wizard.currentPage().findChildren(QAbstractButton) if b.isCheckable()
+            )
+            widget = radio
+        before = len(wizard.visitedIds())
+        _press(qtbot, widget, key)
+        assert len(wizard.visitedIds()) == before + step, (widget, key)
+    assert dict(window.session.answers) == answers  # no key changed an answer on the way
+    _press(qtbot, scroll, Qt.Key.Key_B)
+    assert presenter.black.isVisible()
+    _press(qtbot, radio, Qt.Key.Key_B)
+    assert not presenter.black.isVisible()
+    _press(qtbot, wizard.urgent.buttons, Qt.Key.Key_Escape)
     assert not presenter.isVisible()
     assert not window.trainer.presenter_action.isChecked()
+    page = wizard.currentId()
+    _press(qtbot, scroll, Qt.Key.Key_PageDown)  # closed: the keys are the app's own again
+    assert wizard.currentId() == page
+
+
+def test_typing_in_a_text_field_keeps_its_keys(qtbot, mini) -> None:
+    """Letters, arrows and Space type; only a clicker's Page Down moves on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    window = MainWindow([mini], training=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_scan(mini.id)
+    wizard = window.wizard
+    window.trainer.presenter_action.setChecked(True)
+    edit = None
+    while edit is None:
+        edit = next(iter(wizard.currentPage().findChildren(QLineEdit)), None)
+        if edit is None:
+            page = wizard.currentId()
+            wizard.urgent.close()
+            wizard.next()
+            assert wizard.currentId() != page, "mini has no text question"
+    page = wizard.currentId()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "b n")
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    assert edit.text() == "b n"
+    assert wizard.currentId() == page
+    assert not window.trainer.presenter.black.isVisible()
+    if wizard.button(wizard.WizardButton.NextButton).isEnabled():
+        qtbot.keyClick(edit, Qt.Key.Key_PageDown)
+        assert wizard.currentId() != page
+
+
+def test_f5_works_from_the_urgent_help_panel(qtbot, trainer_window: MainWindow, real) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = trainer_window
+    window.trainer.start_with_persona(real[0].id, real[0].personas[0].id)
+    urgent = window.wizard.urgent
+    urgent.show()
+    qtbot.waitExposed(urgent)
+    urgent.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is urgent)
+    _press(qtbot, urgent.buttons, Qt.Key.Key_F5)
+    assert window.trainer.presenter_action.isChecked()
 
 
 def test_training_controls_are_named_and_follow_the_language(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QMenu
 from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
 from zelfscan.gui.shortcuts import Shortcut
+from zelfscan.gui.training.keys import ClickerKeys, Commands
 from zelfscan.gui.training.paper import BlankSaver
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
@@ -39,6 +40,16 @@ class TrainingController(QObject):
         self.confirm: Callable[[str, str], bool] = self._ask
         """Injectable for tests; defaults to a dialog whose default answer is "no"."""
         self._presenter: PresenterView | None = None
+        self.keys = ClickerKeys(
+            Commands(
+                back=lambda: self.presenter.go_back(),
+                next=lambda: self.presenter.go_next(),
+                black=lambda: self.presenter.toggle_black(),
+                notes=lambda: self.presenter.toggle_notes(),
+                leave=lambda: self.presenter_action.setChecked(False),
+            ),
+            self,
+        )
         self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
@@ -57,6 +68,8 @@ class TrainingController(QObject):
         self.presenter_action = QAction(
             window, shortcut=Shortcut.PRESENTER.sequence(), checkable=True
         )
+        # F5 from any window of the app: the wizard, the urgent-help panel, the audience view
+        self.presenter_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.presenter_action.toggled.connect(self.show_presenter)
         window.addAction(self.presenter_action)  # F5 works even with the menu closed
         self.next_action = QAction(window)
@@ -173,6 +186,7 @@ class TrainingController(QObject):
             self.presenter.present(self.window)
         else:
             self.presenter.close()
+        self.keys.set_on(on and self.active)  # the clicker's keys, whatever has focus
 
     # --- next participant --------------------------------------------------------------------
     def next_participant(self) -> None:

@@ -19,8 +19,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QFont,
     QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QResizeEvent,
     QShowEvent,
 )
@@ -39,13 +37,9 @@ from zelfscan.core.model import AnswerValue, Persona, Section
 from zelfscan.core.results import Evaluation
 from zelfscan.gui.labels import level_text, score_text
 from zelfscan.gui.session import ScanSession
-from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.wizard import RESULTS_ID, ScanWizard
 from zelfscan.i18n import _, current_language
-
-BACK_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left)
-NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right)
 
 
 class PresenterView(QWidget):
@@ -108,6 +102,11 @@ class PresenterView(QWidget):
         row.addWidget(self.notes_button)
         row.addWidget(self.close_button)
         outer.addLayout(row)
+        self.black = QWidget(self)
+        self.black.setObjectName("presenterBlack")
+        self.black.setStyleSheet("background: black;")
+        self.black.setAccessibleName(_("Black screen"))
+        self.black.hide()
         self.resize(1280, 720)
         self.reset()
 
@@ -161,21 +160,19 @@ class PresenterView(QWidget):
             return False
         return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in BACK_KEYS:
-            self.go_back()
-        elif key in NEXT_KEYS:
-            self.go_next()
-        elif key == Qt.Key.Key_Escape or (
-            QKeySequence(event.keyCombination()) == Shortcut.PRESENTER.sequence()
-        ):
-            self.close()
-        else:
-            super().keyPressEvent(event)
+    def toggle_black(self) -> None:
+        """B: a black screen for the room (a discussion without the slide), and back."""
+        self.black.setVisible(not self.black.isVisible())
+        if self.black.isVisible():
+            self.black.setGeometry(self.rect())
+            self.black.raise_()
+
+    def toggle_notes(self) -> None:
+        self.notes_button.toggle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
+        self.black.hide()  # the next F5 shows the slide, not a black screen
         self.closed.emit()
 
     # --- showing ------------------------------------------------------------------------
@@ -197,6 +194,7 @@ class PresenterView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.black.setGeometry(self.rect())
         self._apply_fonts()
 
     def _apply_fonts(self) -> None:
