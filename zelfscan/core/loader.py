@@ -28,6 +28,7 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import Budget, check, walk_cost
+from zelfscan.core.training import read_training
 from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict, gc_paused
 from zelfscan.safe_read import FileTooLarge, read_limited
 
@@ -53,6 +54,7 @@ _TOP_OPTIONAL = (
     "additions",
     "sources",
     "about_sources",
+    "training",
 )
 
 
@@ -138,6 +140,7 @@ class _Loader(ItemBuilder):
         flags = self._many(found, "red_flags", self._red_flag, "red flag")
         personas = self._many(found, "personas", self._persona, "persona")
         additions = self._many(found, "additions", self._addition, "addition")
+        training = read_training(ctx, found["training"], sections) if "training" in found else None
         used_tags = frozenset().union(*(a.tags for a in advice))
         for addition in additions:
             for tag in sorted(addition.tags - used_tags):
@@ -178,6 +181,7 @@ class _Loader(ItemBuilder):
             about=about,
             sources=registry,
             about_sources=about_sources,
+            training=training,
             source=ctx.file,
         )
         self._check_model(questionnaire)
