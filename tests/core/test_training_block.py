@@ -58,7 +58,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "change", "marker", "fragments"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "change", "marker", "fragments"), CASES, ids=[c[0] for c in CASES]
+)
 def test_errors_point_to_the_line(
     name: str, change: tuple[str, str], marker: str, fragments: list[str]
 ) -> None:
