@@ -19,9 +19,8 @@ from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.training.keys import ClickerKeys, Commands
 from zelfscan.gui.training.paper import BlankSaver
+from zelfscan.gui.training.stage import Stage
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
 
@@ -39,17 +38,8 @@ class TrainingController(QObject):
         self.persona: Persona | None = None
         self.confirm: Callable[[str, str], bool] = self._ask
         """Injectable for tests; defaults to a dialog whose default answer is "no"."""
-        self._presenter: PresenterView | None = None
-        self.keys = ClickerKeys(
-            Commands(
-                back=lambda: self.presenter.go_back(),
-                next=lambda: self.presenter.go_next(),
-                black=lambda: self.presenter.toggle_black(),
-                notes=lambda: self.presenter.toggle_notes(),
-                leave=lambda: self.presenter_action.setChecked(False),
-            ),
-            self,
-        )
+        self.stage = Stage(window)  # audience view, trainer console, clicker keys, lock
+        self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
@@ -65,13 +55,6 @@ class TrainingController(QObject):
         window = self.window
         self.menu = QMenu(window.menuBar())
         self.persona_menu = QMenu(self.menu)
-        self.presenter_action = QAction(
-            window, shortcut=Shortcut.PRESENTER.sequence(), checkable=True
-        )
-        # F5 from any window of the app: the wizard, the urgent-help panel, the audience view
-        self.presenter_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.presenter_action.toggled.connect(self.show_presenter)
-        window.addAction(self.presenter_action)  # F5 works even with the menu closed
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
         self.blank_menu = QMenu(self.menu)
@@ -83,6 +66,8 @@ class TrainingController(QObject):
             self.blank_actions[questionnaire_id] = action
         self.menu.addMenu(self.persona_menu)
         self.menu.addAction(self.presenter_action)
+        self.menu.addAction(self.stage.console_action)
+        self.menu.addAction(self.stage.lock_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
@@ -90,13 +75,7 @@ class TrainingController(QObject):
     # --- built on first use: most starts are not training sessions (start-up budget) --------
     @property
     def presenter(self) -> PresenterView:
-        if self._presenter is None:
-            from zelfscan.gui.training.presenter import PresenterView  # only when first shown
-
-            self._presenter = PresenterView(self.window)
-            self._presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
-            self._follow_scan()
-        return self._presenter
+        return self.stage.presenter
 
     @property
     def panel(self) -> PersonaPanel:
@@ -115,16 +94,12 @@ class TrainingController(QObject):
         """Show or hide everything of training mode (called from MainWindow.set_training)."""
         self.active = on
         self.menu.menuAction().setVisible(on)
-        self.presenter_action.setEnabled(on)
+        self.stage.set_active(on)
         self.next_action.setEnabled(on)
         if on or self._panel is not None:
             self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
-        if not on:
-            self.presenter_action.setChecked(False)
-            if self._presenter is not None:
-                self._presenter.close()
-        elif self.window.stack.currentWidget() is self.window.start:
+        if on and self.window.stack.currentWidget() is self.window.start:
             button = self.panel.first_button()
             if button is not None:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -147,8 +122,7 @@ class TrainingController(QObject):
         session.load_answers(persona.answers)
         wizard.restart()
         self.persona = persona
-        if self._presenter is not None:
-            self._presenter.set_persona(persona)
+        self.stage.slides.set_persona(persona)
         self.retranslate()
 
     def _rebuild_persona_menu(self) -> None:
@@ -171,22 +145,9 @@ class TrainingController(QObject):
         self.retranslate()
 
     def _follow_scan(self) -> None:
-        presenter, window = self._presenter, self.window
-        if presenter is None:
-            return
-        wizard, session = window.wizard, window.session
-        if wizard is not None and session is not None and window.stack.currentWidget() is wizard:
-            presenter.follow(wizard, session, self.persona)
-        else:
-            presenter.reset()
-
-    # --- presenter --------------------------------------------------------------------------
-    def show_presenter(self, on: bool) -> None:
-        if on and self.active:
-            self.presenter.present(self.window)
-        else:
-            self.presenter.close()
-        self.keys.set_on(on and self.active)  # the clicker's keys, whatever has focus
+        window = self.window
+        on_scan = window.wizard is not None and window.stack.currentWidget() is window.wizard
+        self.stage.follow(window.wizard if on_scan else None, window.session, self.persona)
 
     # --- next participant --------------------------------------------------------------------
     def next_participant(self) -> None:
@@ -200,8 +161,7 @@ class TrainingController(QObject):
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
-        if self._presenter is not None:
-            self._presenter.reset()
+        self.stage.slides.reset()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
@@ -220,7 +180,7 @@ class TrainingController(QObject):
         lang = current_language()
         self.menu.setTitle(_("T&raining"))
         self.persona_menu.setTitle(_("Fill in as &demo person"))
-        self.presenter_action.setText(_("&Presenter view"))
+        self.stage.retranslate()
         self.next_action.setText(_("&Next participant…"))
         self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
         for questionnaire_id, action in self.blank_actions.items():
@@ -236,5 +196,3 @@ class TrainingController(QObject):
         if self._panel is not None:
             self._panel.retranslate()
         self._rebuild_persona_menu()
-        if self._presenter is not None:
-            self._presenter.refresh()
