@@ -445,3 +445,23 @@ def test_no_scroll_bar_where_the_slide_fits(qtbot, trainer_window: MainWindow, r
                 break
             trainer.stage.slides.go_next()
         trainer.presenter_action.setChecked(False)
+
+
+def test_a_demo_persons_results_and_pdf_say_voorbeeld(trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    questionnaire = real[0]
+    persona = questionnaire.personas[0]
+    window.trainer.start_with_persona(questionnaire.id, persona.id)
+    run_to_results(window)
+    results = window.wizard.results
+    assert results.heading.text() == "Voorbeeldresultaat"
+    request = results.report_request()
+    assert request is not None
+    assert request.demo == persona.name.get("nl")
+    assert request.document().demo == persona.name.get("nl")
+    window.trainer.next_participant()
+    window.start_scan(questionnaire.id)  # someone's own scan after the demo
+    window.session.load_answers(persona.answers)
+    run_to_results(window)
+    assert window.wizard.results.heading.text() == "Uw resultaten"
+    assert window.wizard.results.report_request().demo == ""

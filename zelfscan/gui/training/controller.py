@@ -120,6 +120,7 @@ class TrainingController(QObject):
         if wizard is None or session is None:
             return
         session.load_answers(persona.answers)
+        session.demo = persona  # VOORBEELD on the results page, the PDF and the print-out
         wizard.restart()
         self.persona = persona
         self.stage.slides.set_persona(persona)
