@@ -48,9 +48,41 @@ def run_to_results(window: MainWindow) -> None:
         assert wizard.currentId() != before, f"stuck on page {before}"
 
 
-def test_every_real_scan_has_three_demo_persons(real: list[Questionnaire]) -> None:
+ROLES = {
+    "persoonlijke-veiligheid": {
+        "burgemeester", "wethouder", "raadslid", "statenlid", "gedeputeerde",
+        "waterschap-db", "waterschap-ab", "anders",
+    },
+    "veilige-woning": {
+        "burgemeester", "wethouder", "raadslid", "statenlid", "gedeputeerde",
+        "waterschapsbestuurder", "waterschap-ab", "anders",
+    },
+}  # fmt: skip
+
+
+def test_demo_persons_cover_every_role_online_abuse_and_an_all_good_case(
+    real: list[Questionnaire],
+) -> None:
     for questionnaire in real:
-        assert len(questionnaire.personas) >= 3, questionnaire.id
+        personas = questionnaire.personas
+        assert len(personas) >= 6, questionnaire.id
+        assert {p.answers["rol"] for p in personas} >= ROLES[questionnaire.id]
+        descriptions = {p.id: p.description.get("nl") for p in personas}
+        text = " ".join(descriptions.values())
+        for function in ("Fractievoorzitter", "Commissielid", "Dijkgraaf", "Gedeputeerde"):
+            assert function in text, (questionnaire.id, function)
+        assert "sociale media" in text  # online abuse, which the notes stress
+        levels = [
+            evaluate(questionnaire, effective_answers(questionnaire, p.answers)).overall_level
+            for p in personas
+        ]
+        assert "goed" in levels, questionnaire.id  # an all-good case
+        assert len(set(levels)) >= 3, questionnaire.id
+        for persona in personas:  # about the person, never instructions to the room
+            for lang in ("nl", "en"):
+                words = persona.description.get(lang).lower()
+                for instruction in ("training", "laat zien", "panel", "paneel"):
+                    assert instruction not in words, persona.id
 
 
 def test_persona_click_fills_the_scan_and_results_match_the_engine(
