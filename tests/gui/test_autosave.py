@@ -17,7 +17,8 @@ import pytest
 from PySide6.QtCore import QRunnable
 
 from tests.gui.vault_helpers import App, answer_profile, pause_after_typing
-from zelfscan.gui import autosave, workers
+from zelfscan.gui import workers
+from zelfscan.gui.vault import autosave
 from zelfscan.storage import atomic
 from zelfscan.storage import vault as vault_module
 from zelfscan.storage.atomic import TEMP_PREFIX, backup_path

@@ -212,7 +212,7 @@ def test_a_qt_category_names_the_logger(caplog: pytest.LogCaptureFixture) -> Non
 def test_exporting_the_vault_uses_the_same_dialog_rules(
     qtbot: object, tmp_path: Path, qt_settings_dir: Path
 ) -> None:
-    from zelfscan.gui.vault_flow import ask_export_path
+    from zelfscan.gui.vault.flow import ask_export_path
 
     parent = QWidget()
     qtbot.addWidget(parent)  # type: ignore[attr-defined]
