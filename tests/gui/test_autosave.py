@@ -1,4 +1,4 @@
-"""Autosave on one background worker (issue #20 item 3), with driven timers and pools.
+"""Autosave on one background worker, with driven timers and pools.
 
 No waiting on the clock: the debounce, max-wait and retry timers are fired by emitting their
 ``timeout``; the worker is a pool the test runs by hand (``HeldPool``), the synchronous pool,

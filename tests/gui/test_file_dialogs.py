@@ -1,6 +1,6 @@
-"""Save dialogs leave no Qt history, keep typed dots, never overwrite unasked (issue #20 items
-7, 8; issue #19 item 8), and the macOS-facing details: menu roles, Tab on every control, Qt's
-messages through the redacting logger.
+"""Save dialogs leave no Qt history, keep typed dots, never overwrite unasked, and the
+macOS-facing details: menu roles, Tab on every control, Qt's messages through the redacting
+logger.
 
 The file dialog is Qt's widget dialog here (offscreen has no native one); it writes the same
 ``QtProject`` settings as the native path does on Windows (registry) and macOS (plist), where
