@@ -141,6 +141,7 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
             modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
             modules.update(alias.name for alias in node.names)
     return modules
@@ -159,3 +160,10 @@ def test_the_window_frame_imports_none_of_its_neighbours() -> None:
     assert frame & neighbours == set()
     for controller in CONTROLLERS:
         assert "zelfscan.gui.main_window" not in _imports(GUI / controller), controller
+
+
+def test_the_compiled_copies_do_not_import_the_catalog() -> None:
+    """The catalog uses the copies; the copies' builder gets its files from zelfscan.paths."""
+    core = GUI.parent / "core"
+    assert "zelfscan.core.catalog" not in _imports(core / "compiled.py")
+    assert "zelfscan.core.compiled" in _imports(core / "catalog.py")
