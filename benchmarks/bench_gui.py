@@ -11,8 +11,10 @@ built-in questionnaire:
   Each step starts settled (a user reads for seconds between two clicks); the step's total
   with the work deferred until after that paint is recorded as well (``total_ms``).
 * **save**: a real click on "Opslaan als PDF" on the results page until the file is written
-  (the report's ``report_saved``). The save dialog and the password question answer at once
-  (a user's time in them is not the app's); the first save of the process is "cold".
+  (the report's ``report_saved``), after ``--read-seconds`` (2) on the results page: a user
+  reads the results before saving them, and the app renders the PDF meanwhile. The save
+  dialog and the password question answer at once (a user's time in them is not the app's);
+  the first save of the process is "cold".
 
 Prints one JSON object. ``--rounds`` repeats the warm part.
 
@@ -37,12 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_worstcase import load_all, worst_case  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SETTLE_PASSES = 4
 TIMEOUT_S = 60.0
+READ_S = 2.0
 
 
 class PaintClock(QObject):
@@ -112,8 +115,10 @@ def walk(app: QApplication, window: object, qid: str) -> list[dict[str, object]]
     return steps
 
 
-def save_pdf(app: QApplication, window: object, folder: Path) -> float:
-    """Click "Opslaan als PDF"; ms until the file is written."""
+def save_pdf(app: QApplication, window: object, folder: Path, read_s: float) -> float:
+    """Read the results for ``read_s``, click "Opslaan als PDF"; ms until the file is written."""
+    reading = time.perf_counter() + read_s
+    until(app, lambda: time.perf_counter() >= reading)
     wizard = window.wizard  # type: ignore[attr-defined]
     target = folder / f"advies-{time.perf_counter_ns()}.pdf"
     actions = wizard.report_actions
@@ -131,7 +136,12 @@ def save_pdf(app: QApplication, window: object, folder: Path) -> float:
 
 
 def one_scan(
-    app: QApplication, window: object, qid: str, questionnaire: object, folder: Path
+    app: QApplication,
+    window: object,
+    qid: str,
+    questionnaire: object,
+    folder: Path,
+    read_s: float,
 ) -> dict[str, object]:
     opened = open_scan(app, window, qid)
     window.session.load_answers(worst_case(questionnaire))  # type: ignore[attr-defined]
@@ -140,9 +150,11 @@ def one_scan(
     settle(app)
     steps = walk(app, window, qid)
     settle(app)
-    saved = save_pdf(app, window, folder)
+    saved = save_pdf(app, window, folder, read_s)
     window.close_scan()  # type: ignore[attr-defined]
     settle(app)
+    # what the app's event loop does when it gets back to it (processEvents does not)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return {"questionnaire": qid, "open_ms": opened, "steps": steps, "save_ms": saved}
 
 
@@ -150,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=1, help="warm rounds after the cold one")
     parser.add_argument("--first", help="the questionnaire opened cold (default: the first)")
+    parser.add_argument("--read-seconds", type=float, default=READ_S, help="before saving")
     args = parser.parse_args(argv)
     os.environ.setdefault("ZELFSCAN_HOME", tempfile.mkdtemp(prefix="zelfscan-bench-"))
 
@@ -169,9 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     with tempfile.TemporaryDirectory(prefix="zelfscan-bench-pdf-") as tmp:
         folder = Path(tmp)
-        cold = one_scan(app, window, order[0], questionnaires[order[0]], folder)
+        cold = one_scan(app, window, order[0], questionnaires[order[0]], folder, args.read_seconds)
         warm = [
-            one_scan(app, window, qid, questionnaires[qid], folder)
+            one_scan(app, window, qid, questionnaires[qid], folder, args.read_seconds)
             for _ in range(args.rounds)
             for qid in order
         ]

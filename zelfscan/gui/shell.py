@@ -308,14 +308,17 @@ class Shell(QMainWindow):
     def start_scan(
         self, questionnaire_id: str, storage: StorageChoice = StorageChoice.MEMORY
     ) -> ScanWizard:
-        self.close_scan()
+        if self.session is not None or self.wizard is not None:
+            self.close_scan()
         questionnaire = self.questionnaires[questionnaire_id]
         self.session = self.open_session(questionnaire, storage)
         self.wizard = ScanWizard(self.session, self.stack)
         self.wizard.new_scan_requested.connect(self.close_scan)
         self.stack.addWidget(self.wizard)
-        self.stack.setCurrentWidget(self.wizard)
+        # On its first page before it is shown: shown first, a QWizard starts itself and
+        # the explicit restart then built and initialised the first page a second time.
         self.wizard.restart()
+        self.stack.setCurrentWidget(self.wizard)
         self.retranslate()
         first = self.wizard.currentPage()
         if first is not None:
