@@ -16,7 +16,7 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test or args.self_test_crash:
             return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
         window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
+        _after_first_paint(window, _load_scan_modules)
         window.show()
         return app.exec()
     finally:
@@ -306,27 +307,43 @@ def _self_test(
     return 0
 
 
+def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
+    """Run ``then`` once the page the window shows (the start screen) has first painted,
+    after that paint has finished."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    page = window.current_page()
+    if page is not None:
+        page.installEventFilter(FirstPaint(window))
+
+
+def _load_scan_modules() -> None:
+    """Import what opening a scan needs while the user reads the start screen: the start
+    screen paints without them, and the first click then waits for less."""
+    import zelfscan.gui.wizard  # noqa: F401
+
+
 def _start_screen_test(app: QApplication, window: MainWindow) -> int:
     """Show the window as a user's start does; quit at the start screen's first paint.
 
     Exit 0 when it painted; 1 when nothing painted within a minute (a hung start must not
     pass, nor keep a benchmark waiting forever)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
 
     painted: list[bool] = []
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not painted:
-                painted.append(True)
-                QTimer.singleShot(0, app.quit)  # after this paint has finished
-            return False
+    def done() -> None:
+        painted.append(True)
+        app.quit()
 
-    page = window.current_page()  # the start screen
-    if page is None:
-        return 1
-    watcher = FirstPaint(window)
-    page.installEventFilter(watcher)
+    _after_first_paint(window, done)
     QTimer.singleShot(60_000, app.quit)
     window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
     window.show()

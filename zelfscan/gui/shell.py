@@ -12,7 +12,7 @@ window and the training controller together; ``privacy.install`` adds the rest).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -35,8 +35,10 @@ from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.start import StartScreen
 from zelfscan.gui.translations import apply_language
 from zelfscan.gui.widgets.common import plain_label
-from zelfscan.gui.wizard import ScanWizard
 from zelfscan.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from zelfscan.gui.wizard import ScanWizard
 
 
 class VaultHooks(Protocol):
@@ -310,6 +312,8 @@ class Shell(QMainWindow):
     ) -> ScanWizard:
         if self.session is not None or self.wizard is not None:
             self.close_scan()
+        from zelfscan.gui.wizard import ScanWizard  # not needed to show the start screen
+
         questionnaire = self.questionnaires[questionnaire_id]
         self.session = self.open_session(questionnaire, storage)
         self.wizard = ScanWizard(self.session, self.stack)
