@@ -201,3 +201,22 @@ def test_appended_route_texts_start_a_new_sentence() -> None:
             for text in texts:
                 for lang in ("nl", "en"):
                     assert text.get(lang).rstrip()[-1] in ".?!)", (qid, item.id, text.get(lang))
+
+
+def test_home_scan_wethouder_renting_applies_for_the_advice_first() -> None:
+    ev = _run(f"{VW}/wethouder-huurder.yaml")
+    assert _top(ev) == ["beveiligingsadvies-aanvragen", "deuren-staat", "voordeur-slot"]
+    lock = _item(ev, "voordeur-slot")
+    assert "toestemming aan de verhuurder" in lock.who.get("nl")
+    assert "betaalt uw werkgever" in lock.cost.get("nl")
+    assert "bijdragen" not in lock.cost.get("nl")  # no landlord contribution line for executives
+    assert _item(ev, "rookmelders").who.get("nl").startswith("Uw verhuurder")
+    assert "beveiligingsadvies" in {c.id for c in ev.contacts}
+
+
+def test_home_scan_all_good_statenlid_keeps_the_mark_and_has_the_free_scan_route() -> None:
+    ev = _run(f"{VW}/statenlid-alles-goed.yaml")
+    assert [a.id for a in ev.advice] == ["pkvw-bijhouden"]
+    contacts = {c.id for c in ev.contacts}
+    assert "ccv" in contacts
+    assert "beveiligingsadvies" not in contacts
