@@ -117,7 +117,7 @@ def test_all_good_statenlid_gets_no_actions_and_the_statenlid_contacts() -> None
 def test_commissielid_renting_with_partners_eenmanszaak() -> None:
     ev = _run(f"{PV}/commissielid-huurder-bedrijf.yaml")
     assert _top(ev) == ["zicht-op-de-deur", "brievenbus-beveiligen", "kvk-afschermen"]
-    assert "commissielid" in _item(ev, "zicht-op-de-deur").cost.get("nl")
+    assert "Commissielid" in _item(ev, "zicht-op-de-deur").cost.get("nl")
     assert "postadres" in " ".join(_item(ev, "kvk-afschermen").how.get("nl"))
 
 
@@ -145,7 +145,7 @@ def test_the_cost_route_per_role_in_the_personal_scan() -> None:
         for item in ("alarm-met-meldkamer", "sloten-verbeteren"):
             assert "betaalt uw werkgever" in _item(ev, item).cost.get("nl"), (rol, item)
     ev = _run(base, rol="raadslid", **{"ccv-scan": "nee"})
-    assert "de gemeente de kosten betalen" in _item(ev, "alarm-met-meldkamer").cost.get("nl")
+    assert "de gemeente dit betalen" in _item(ev, "alarm-met-meldkamer").cost.get("nl")
     assert "betaalt u als raadslid zelf" in _item(ev, "sloten-verbeteren").cost.get("nl")
     for rol, body in (("statenlid", "provincie"), ("waterschap-ab", "waterschap")):
         ev = _run(base, rol=rol, **{"ccv-scan": "nee"})
@@ -165,7 +165,7 @@ def test_the_cost_route_per_role_in_the_home_scan() -> None:
         for item in ("voordeur-slot", "brievenbus"):
             assert "betaalt uw werkgever" in _item(ev, item).cost.get("nl"), (rol, item)
     ev = _run(base, rol="raadslid", **{"ccv-woningscan": "nee"})
-    assert "de gemeente de" in _item(ev, "brievenbus").cost.get("nl")
+    assert "de gemeente dit betalen" in _item(ev, "brievenbus").cost.get("nl")
     assert "betaalt u als raadslid zelf" in _item(ev, "voordeur-slot").cost.get("nl")
     for rol in ("statenlid", "waterschap-ab"):
         ev = _run(base, rol=rol, **{"ccv-woningscan": "nee"})
