@@ -220,3 +220,22 @@ def test_home_scan_all_good_statenlid_keeps_the_mark_and_has_the_free_scan_route
     contacts = {c.id for c in ev.contacts}
     assert "ccv" in contacts
     assert "beveiligingsadvies" not in contacts
+
+
+def test_someone_living_alone_is_not_told_about_housemates() -> None:
+    """A step for the household is asked as a question ("Woont u met anderen? ..."), so it
+    reads right for someone living alone too."""
+    import re
+
+    runs = [
+        _run(f"{PV}/raadslid-online-haat.yaml"),
+        _run(f"{PV}/gedeputeerde-alleen-appartement.yaml"),
+        _run(f"{VW}/tussenwoning-geen-maatregelen.yaml", huisgenoten="alleen"),
+    ]
+    for ev in runs:
+        for a in ev.advice:
+            texts = [a.title.get("nl"), a.why.get("nl"), *a.how.get("nl"), a.who.get("nl")]
+            for text in texts:
+                for sentence in re.split(r"(?<=[.!])\s+", text):
+                    if re.search(r"huisgeno|ook voor uw gezin", sentence, re.IGNORECASE):
+                        assert "?" in sentence, (a.id, sentence)
