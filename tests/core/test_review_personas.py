@@ -239,3 +239,14 @@ def test_someone_living_alone_is_not_told_about_housemates() -> None:
                 for sentence in re.split(r"(?<=[.!])\s+", text):
                     if re.search(r"huisgeno|ook voor uw gezin", sentence, re.IGNORECASE):
                         assert "?" in sentence, (a.id, sentence)
+
+
+def test_advice_never_asks_whether_you_hold_a_role_the_scan_already_knows() -> None:
+    """ "Bent u raadslid?" in a burgemeester's plan: the role is known, so the step is a variant."""
+    base = f"{PV}/raadslid-bedreigd-kinderen.yaml"
+    for rol in ("burgemeester", "wethouder", "raadslid", "statenlid", "gedeputeerde", "cdk"):
+        ev = _run(base, rol=rol, training="nee", beveiligingsadvies="nee", **{"ccv-scan": "nee"})
+        for a in ev.advice:
+            text = _all_text(a).lower()
+            for other in ("raadslid", "burgemeester", "wethouder", "statenlid"):
+                assert f"bent u {other}?" not in text, (rol, a.id)
