@@ -250,3 +250,24 @@ def test_advice_never_asks_whether_you_hold_a_role_the_scan_already_knows() -> N
             text = _all_text(a).lower()
             for other in ("raadslid", "burgemeester", "wethouder", "statenlid"):
                 assert f"bent u {other}?" not in text, (rol, a.id)
+
+
+def test_cost_and_who_lines_stay_short_for_every_role_and_household() -> None:
+    """Route additions pile up (role, tenant, landlord): a cost line a reader skips is no route.
+    The longest combination today is about 290 characters; 320 leaves room for one word more."""
+    bases = {PV: f"{PV}/raadslid-boven-winkel.yaml", VW: f"{VW}/tussenwoning-geen-maatregelen.yaml"}
+    for qid, base in bases.items():
+        roles = [o.id for o in _scan(qid).questions["rol"].options]
+        for rol in roles:
+            for eigendom in ("eigenaar", "huurder", "anders"):
+                ev = _run(
+                    base,
+                    rol=rol,
+                    eigendom=eigendom,
+                    beveiligingsadvies="nee",
+                    **{"ccv-scan": "nee", "ccv-woningscan": "nee"},
+                )
+                for a in ev.advice:
+                    for text in (a.cost, a.who):
+                        for lang in ("nl", "en"):
+                            assert len(text.get(lang)) <= 320, (qid, rol, eigendom, a.id, lang)
