@@ -1,6 +1,6 @@
 """The trainer's part of ``show --json``: notes, prompts, persona texts and the session script.
 
-Added to :func:`zelfscan.core.serialize.questionnaire_to_json` as extra keys (contract 2.4
+Added to :func:`zelfscan.core.json_views.questionnaire_to_json` as extra keys (contract 2.4
 allows more fields), so a handout or a trainer pack can be made from the JSON alone.
 """
 

@@ -8,17 +8,20 @@ the clicker (Back/Next), so every way of moving on goes through the wizard's own
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWizard
 
 from zelfscan.core import flow
 from zelfscan.core.model import AnswerValue, Persona, Section
-from zelfscan.gui.session import ScanSession
-from zelfscan.gui.wizard import RESULTS_ID, REVIEW_ID, ScanWizard
 from zelfscan.i18n import current_language
 from zelfscan.report import slides
 from zelfscan.report.slides import Slide
+
+if TYPE_CHECKING:  # the wizard loads when a scan opens, after the start screen painted
+    from zelfscan.gui.session import ScanSession
+    from zelfscan.gui.wizard import ScanWizard
 
 
 class SlideSource(QObject):
@@ -113,6 +116,8 @@ class SlideSource(QObject):
         wizard, session = self.wizard, self.session
         if wizard is None or session is None:
             return slides.waiting_slide(None, lang)
+        from zelfscan.gui.wizard import RESULTS_ID, REVIEW_ID  # a scan is open: loaded
+
         questionnaire = session.questionnaire
         if not self.active:
             return slides.waiting_slide(questionnaire, lang)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.training.follow import SlideSource
@@ -24,12 +24,13 @@ from zelfscan.i18n import _
 from zelfscan.report.slides import Slide
 
 if TYPE_CHECKING:
+    from zelfscan.gui.shell import Shell
     from zelfscan.gui.training.console import TrainerConsole
     from zelfscan.gui.training.presenter import PresenterView
 
 
 class Stage(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
         self.active = False
@@ -55,7 +56,6 @@ class Stage(QObject):
         # F5 from any window of the app: the wizard, the urgent-help panel, the audience view
         self.presenter_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.presenter_action.toggled.connect(self.show_presenter)
-        window.addAction(self.presenter_action)  # F5 works even with the menu closed
         self.console_action = QAction(window, checkable=True)
         self.console_action.toggled.connect(self.show_console)
         self.lock_action = QAction(window, checkable=True, checked=True)
@@ -127,7 +127,7 @@ class Stage(QObject):
         if on and self.active and self.lock_action.isChecked() and self.slides.own_scan:
             # "Alleen voorbeeldpersonen": someone's own scan never goes on the projector
             self.presenter_action.setChecked(False)
-            self.window.statusBar().showMessage(
+            self.window.show_status(
                 _(
                     "This is someone's own scan: it is not shown on the projector. "
                     "Choose a demo person, or turn off “Only demo persons”."
@@ -198,7 +198,7 @@ class Stage(QObject):
             and isinstance(watched, QWidget)
         ):
             QTimer.singleShot(0, watched.hide)
-            self.window.statusBar().showMessage(
+            self.window.show_status(
                 _("A red flag: close the audience view, then F2 opens the urgent-help panel."),
                 10000,
             )
@@ -208,6 +208,7 @@ class Stage(QObject):
         self.presenter_action.setText(_("&Audience view on the projector"))
         self.console_action.setText(_("Trainer &console"))
         self.lock_action.setText(_("&Only demo persons on the projector"))
-        self.slides.refresh()
+        if self.slides.active:
+            self.slides.refresh()
         if self._console is not None:
             self._console.retranslate()
