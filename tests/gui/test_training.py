@@ -497,3 +497,27 @@ def test_a_demo_persons_results_and_pdf_say_voorbeeld(trainer_window: MainWindow
     run_to_results(window)
     assert window.wizard.results.heading.text() == "Uw resultaten"
     assert window.wizard.results.report_request().demo == ""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_training_menu_mnemonics_are_unique(trainer_window: MainWindow, lang: str) -> None:
+    trainer_window.set_language(lang)
+    keys = []
+    for action in trainer_window.trainer.menu.actions():
+        text = action.text()
+        assert text.count("&") == 1, text
+        keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_trainer_pack_from_the_menu(trainer_window: MainWindow, tmp_path: Path) -> None:
+    window = trainer_window
+    target = tmp_path / "pakket.pdf"
+    window.trainer.pack.ask_path = lambda _parent, name: (
+        target if "trainerspakket" in name else None
+    )
+    saved = []
+    window.trainer.pack.saved.connect(saved.append)
+    window.trainer.pack_actions["persoonlijke-veiligheid"].trigger()
+    assert saved == [target]
+    assert target.read_bytes().startswith(b"%PDF")

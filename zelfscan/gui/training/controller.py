@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 
 from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.training.paper import BlankSaver
+from zelfscan.gui.training.paper import BlankSaver, TrainerPackSaver
 from zelfscan.gui.training.stage import Stage
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
@@ -43,6 +43,8 @@ class TrainingController(QObject):
         self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
+        self.pack = TrainerPackSaver(window)
+        self.pack.saved.connect(self._on_pack_saved)
         window.blank_requested.connect(self.save_blank)
         self.persona_label = plain_label(parent=window, name="trainingPersona")
         window.add_to_training_banner(self.persona_label)
@@ -72,6 +74,14 @@ class TrainingController(QObject):
         self.menu.addAction(self.stage.lock_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
+        self.pack_menu = QMenu(self.menu)
+        self.pack_actions: dict[str, QAction] = {}
+        for questionnaire_id in window.questionnaires:
+            action = QAction(window)
+            action.triggered.connect(lambda _c=False, q=questionnaire_id: self.save_pack(q))
+            self.pack_menu.addAction(action)
+            self.pack_actions[questionnaire_id] = action
+        self.menu.addMenu(self.pack_menu)
         # F5 works even with the menu closed
         window.add_menu(self.menu, window_actions=[self.presenter_action])
 
@@ -175,6 +185,12 @@ class TrainingController(QObject):
     def save_blank(self, questionnaire_id: str) -> None:
         self.blank.save(self.window.questionnaires[questionnaire_id])
 
+    def save_pack(self, questionnaire_id: str) -> None:
+        self.pack.save(self.window.questionnaires[questionnaire_id])
+
+    def _on_pack_saved(self, _path: Path) -> None:
+        self.window.show_status(_("The trainer pack has been saved."), 10000)
+
     def _on_blank_saved(self, _path: Path) -> None:
         self.window.show_status(_("The blank paper version has been saved."), 10000)
 
@@ -186,9 +202,11 @@ class TrainingController(QObject):
         self.stage.retranslate()
         self.next_action.setText(_("&Next participant…"))
         self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
-        for questionnaire_id, action in self.blank_actions.items():
-            title = self.window.questionnaires[questionnaire_id].title.get(lang)
-            action.setText(escape_mnemonic(title) + "…")
+        self.pack_menu.setTitle(_("Trainer pac&k (PDF)"))
+        for actions in (self.blank_actions, self.pack_actions):
+            for questionnaire_id, action in actions.items():
+                title = self.window.questionnaires[questionnaire_id].title.get(lang)
+                action.setText(escape_mnemonic(title) + "…")
         persona = self.persona
         text = ""
         if persona is not None:
