@@ -521,3 +521,48 @@ def test_trainer_pack_from_the_menu(trainer_window: MainWindow, tmp_path: Path) 
     window.trainer.pack_actions["persoonlijke-veiligheid"].trigger()
     assert saved == [target]
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_room_poll_counts_on_the_projector_and_forgotten(
+    qtbot, trainer_window: MainWindow, real
+) -> None:
+    """One question at a time; the counts typed by the trainer go on the audience view as
+    bars next to the demo persons' answers, and are gone at close and at the next
+    participant."""
+    from PySide6.QtCore import Qt
+
+    window = trainer_window
+    trainer = window.trainer
+    questionnaire = real[0]
+    trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+    trainer.presenter_action.setChecked(True)
+    presenter = trainer.presenter
+    trainer.poll_action.trigger()
+    poll = trainer.poll
+    first = questionnaire.training.polls[0].question
+    assert poll.question.text() == questionnaire.questions[first].text.get("nl")
+    spins = list(poll.spins.values())
+    spins[0].setFocus()
+    spins[0].selectAll()
+    qtbot.keyClicks(spins[0], "12")  # the trainer types what the room showed
+    spins[1].setValue(3)
+    poll.on_screen.setChecked(True)
+    assert presenter.title.text() == questionnaire.questions[first].text.get("nl")
+    assert "15 antwoorden uit de zaal" in presenter.result.text()
+    assert "█" in presenter.body.text()
+    assert " 12" in presenter.body.text()
+    assert "voorbeeldpersonen: " in presenter.body.text()  # next to the examples
+    qtbot.keyClick(poll.next_button, Qt.Key.Key_Space)  # next question: counts start at 0
+    assert poll.counts == {} or set(poll.counts.values()) == {0}
+    assert "0 antwoorden" in presenter.result.text()
+    spins = list(poll.spins.values())
+    spins[0].setValue(4)
+    poll.close()
+    assert poll.counts == {}
+    assert presenter.title.text() != questionnaire.questions[first].text.get("nl")
+    trainer.poll_action.trigger()
+    assert set(poll.counts.values()) <= {0}
+    next(iter(poll.spins.values())).setValue(7)
+    trainer.next_participant()
+    assert not poll.isVisible()
+    assert set(poll.counts.values()) <= {0}

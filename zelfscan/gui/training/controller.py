@@ -27,6 +27,7 @@ from zelfscan.i18n import _, current_language
 if TYPE_CHECKING:
     from zelfscan.gui.shell import Shell
     from zelfscan.gui.training.personas import PersonaPanel
+    from zelfscan.gui.training.poll import RoomPoll
     from zelfscan.gui.training.presenter import PresenterView
 
 
@@ -41,6 +42,7 @@ class TrainingController(QObject):
         self.stage = Stage(window)  # audience view, trainer console, clicker keys, lock
         self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
+        self._poll: RoomPoll | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
         self.pack = TrainerPackSaver(window)
@@ -59,6 +61,8 @@ class TrainingController(QObject):
         window = self.window
         self.menu = QMenu(window)
         self.persona_menu = QMenu(self.menu)
+        self.poll_action = QAction(window)
+        self.poll_action.triggered.connect(self.open_poll)
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
         self.blank_menu = QMenu(self.menu)
@@ -72,6 +76,7 @@ class TrainingController(QObject):
         self.menu.addAction(self.presenter_action)
         self.menu.addAction(self.stage.console_action)
         self.menu.addAction(self.stage.lock_action)
+        self.menu.addAction(self.poll_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
         self.pack_menu = QMenu(self.menu)
@@ -109,9 +114,12 @@ class TrainingController(QObject):
         self.menu.menuAction().setVisible(on)
         self.stage.set_active(on)
         self.next_action.setEnabled(on)
+        self.poll_action.setEnabled(on)
         if on or self._panel is not None:
             self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
+        if not on and self._poll is not None:
+            self._poll.close()
         if on and self.window.showing_start():
             button = self.panel.first_button()
             if button is not None:
@@ -175,6 +183,8 @@ class TrainingController(QObject):
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
         self.stage.slides.reset()
+        if self._poll is not None:  # the room's counts go with the participant
+            self._poll.close()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
@@ -184,6 +194,25 @@ class TrainingController(QObject):
     # --- blank paper version -------------------------------------------------------------------
     def save_blank(self, questionnaire_id: str) -> None:
         self.blank.save(self.window.questionnaires[questionnaire_id])
+
+    @property
+    def poll(self) -> RoomPoll:
+        if self._poll is None:
+            from zelfscan.gui.training.poll import RoomPoll
+
+            self._poll = RoomPoll(self.window)
+            self._poll.shown_changed.connect(self.stage.set_overlay)
+        return self._poll
+
+    def open_poll(self) -> None:
+        """The room poll for the open scan (or the first scan on the start screen)."""
+        session = self.window.session
+        questionnaire = (
+            session.questionnaire
+            if session is not None
+            else next(iter(self.window.questionnaires.values()))
+        )
+        self.poll.open_for(questionnaire)
 
     def save_pack(self, questionnaire_id: str) -> None:
         self.pack.save(self.window.questionnaires[questionnaire_id])
@@ -200,6 +229,9 @@ class TrainingController(QObject):
         self.menu.setTitle(_("T&raining"))
         self.persona_menu.setTitle(_("Fill in as &demo person"))
         self.stage.retranslate()
+        self.poll_action.setText(_("&Room poll…"))
+        if self._poll is not None:
+            self._poll.retranslate()
         self.next_action.setText(_("&Next participant…"))
         self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
         self.pack_menu.setTitle(_("Trainer pac&k (PDF)"))

@@ -38,6 +38,8 @@ class Stage(QObject):
         """The audience view covers the main window's own screen (one or mirrored screens)."""
         self._presenter: PresenterView | None = None
         self._console: TrainerConsole | None = None
+        self.overlay: Slide | None = None
+        """A slide that goes over the scan's own (the room poll), until it is taken off."""
         self.slides = SlideSource(self)
         self.slides.changed.connect(self._on_slide)
         self.keys = ClickerKeys(
@@ -72,7 +74,7 @@ class Stage(QObject):
             presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
             presenter.back_requested.connect(self.slides.go_back)
             presenter.next_requested.connect(self.slides.go_next)
-            presenter.show_slide(self.slides.slide)
+            presenter.show_slide(self.overlay or self.slides.slide)
         return self._presenter
 
     @property
@@ -114,9 +116,14 @@ class Stage(QObject):
         else:
             slides.reset()
 
+    def set_overlay(self, slide: object) -> None:
+        """Put the room poll on the audience view (``None`` takes it off again)."""
+        self.overlay = slide if isinstance(slide, Slide) else None
+        self._on_slide(self.slides.slide)
+
     def _on_slide(self, slide: Slide) -> None:
         if self._presenter is not None:
-            self._presenter.show_slide(slide)
+            self._presenter.show_slide(self.overlay or slide)
             self._presenter.set_navigation(self.slides.can_go_back(), self.slides.can_go_next())
         if self._console is not None:
             self._console.show_slide(slide)
