@@ -54,6 +54,8 @@ def test_gedeputeerde_renting_alone_gets_the_executive_route_not_the_landlord_pa
     contacts = {c.id for c in ev.contacts}
     assert {"ccv-bestuurders", "wethoudersvereniging", "melden-bestuur"} <= contacts
     assert "ccv-scan-raad" not in contacts
+    # the mark is paid by the owner, and for a tenant that is the landlord
+    assert "verhuurder" in _item(ev, "politiekeurmerk-bestuurder").who.get("nl")
 
 
 def test_waterschap_ab_farmer_gets_the_eenmanszaak_route_the_free_scan_and_ask_the_clerk() -> None:
