@@ -69,7 +69,7 @@ def test_waterschap_ab_farmer_gets_the_eenmanszaak_route_the_free_scan_and_ask_t
     assert "waterschap" in locks
     assert "zelf" not in locks  # an unverified route is never "own cost"
     assert "vraag-ccv-scan" in [a.id for a in ev.advice]
-    assert {"ot", "ccv-scan-raad", "melden-raad", "kvk"} <= {c.id for c in ev.contacts}
+    assert {"ot", "ccv-scan-raad", "melden-staten", "kvk"} <= {c.id for c in ev.contacts}
 
 
 def test_burgemeester_with_family_threatened_gets_family_help_first_via_police_and_cdk() -> None:
@@ -112,7 +112,7 @@ def test_all_good_statenlid_gets_no_actions_and_the_statenlid_contacts() -> None
     assert ev.advice == ()
     assert ev.tasks == ()
     contacts = {c.id for c in ev.contacts}
-    assert {"statenlidnu", "ccv-scan-raad", "ot", "melden-raad"} <= contacts
+    assert {"statenlidnu", "ccv-scan-raad", "ot", "melden-staten"} <= contacts
     assert not contacts & {"nvvr", "ngb", "wethoudersvereniging", "ccv-bestuurders"}
 
 
