@@ -273,3 +273,12 @@ def test_cost_and_who_lines_stay_short_for_every_role_and_household() -> None:
                     for text in (a.cost, a.who):
                         for lang in ("nl", "en"):
                             assert len(text.get(lang)) <= 320, (qid, rol, eigendom, a.id, lang)
+
+
+def test_an_alarm_weighs_the_same_for_a_threatened_raadslid_in_both_scans() -> None:
+    personal = _run(f"{PV}/raadslid-boven-winkel.yaml")  # an incident at home earlier
+    home = _run(f"{VW}/raadslid-bedreigd-gezin.yaml")  # signals at the home
+    assert _item(personal, "alarm-met-meldkamer").priority.value == "midden"
+    assert _item(home, "alarm-overig").priority.value == "midden"
+    quiet = _run(f"{VW}/raadslid-bedreigd-gezin.yaml", signalen=("geen",))
+    assert _item(quiet, "alarm-overig").priority.value == "laag"
