@@ -163,7 +163,7 @@ def text(ctx: Ctx, node: yaml.Node, what: str, plain_ok: bool = False) -> Text |
     if not isinstance(node, yaml.MappingNode):
         ctx.error(node, f"{what}: write the text in both languages: {{nl: ..., en: ...}}")
         return None
-    found = fields(ctx, node, what, LANGUAGES)
+    found = fields(ctx, split_by_comma(ctx, node, what), what, LANGUAGES)
     if found is None or len(found) != len(LANGUAGES):
         return None
     values: dict[str, str] = {}
@@ -173,6 +173,30 @@ def text(ctx: Ctx, node: yaml.Node, what: str, plain_ok: bool = False) -> Text |
             return None
         values[lang] = value.strip()
     return Text(values)
+
+
+def split_by_comma(ctx: Ctx, node: yaml.MappingNode, what: str) -> yaml.MappingNode:
+    """Report a ``{nl: Ja, elke week, en: ...}`` whose comma cut a text in two.
+
+    Inside ``{ }`` a comma ends the value, so "elke week" becomes a key without a value. Such
+    a key is reported as the text cut by a comma (with the fix: quotes), not as an unknown
+    field; the map without those keys is returned for the usual checks.
+    """
+    if not node.flow_style:
+        return node
+    kept = []
+    for key, value in node.value:
+        if key.value in LANGUAGES or not is_null(value) or value.value:
+            kept.append((key, value))
+            continue
+        ctx.error(
+            key,
+            f"{what}: a comma cut the text before {key.value!r} in two; put the whole text "
+            'in quotes, like nl: "Een half uur, elke week"',
+        )
+    if len(kept) == len(node.value):
+        return node
+    return yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark, flow_style=True)
 
 
 def text_list(ctx: Ctx, node: yaml.Node, what: str) -> TextList | None:
@@ -189,6 +213,14 @@ def text_list(ctx: Ctx, node: yaml.Node, what: str) -> TextList | None:
         if any(s is None for s in steps):
             return None
         values[lang] = tuple(s.strip() for s in steps if s is not None)
+    counts = {lang: len(steps) for lang, steps in values.items()}
+    if len(set(counts.values())) > 1:
+        shown = " and ".join(f"{lang} has {n}" for lang, n in counts.items())
+        ctx.error(
+            node,
+            f"{what}: every step needs its translation, but {shown} steps (inside [ ] a comma "
+            'ends a step: put a step that contains a comma in quotes, like "Bel, of mail.")',
+        )
     return TextList(values)
 
 
