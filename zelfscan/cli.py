@@ -191,6 +191,14 @@ def _cmd_blank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    """The questionnaire format as JSON Schema (:mod:`zelfscan.core.schema`)."""
+    from zelfscan.core.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
 def _cmd_wipe(args: argparse.Namespace) -> int:
     """List (default) or delete (``--yes``) what "Alles wissen" deletes; one path a line."""
     from zelfscan.storage.wipe import WipeIncomplete, plan_wipe, vault_in_use, wipe_everything
@@ -240,6 +248,7 @@ COMMANDS = {
     "report": _cmd_report,
     "blank": _cmd_blank,
     "wipe": _cmd_wipe,
+    "schema": _cmd_schema,
 }
 
 

@@ -190,6 +190,19 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     language(p)
     hidden_deterministic(p)
 
+    command(
+        "schema",
+        _(
+            "the questionnaire format as JSON Schema (draft 2020-12), for autocompletion "
+            "and checks as you type in your editor"
+        ),
+        _(
+            "example:\n  zelfscan-cli schema > schema.json\n\n"
+            "Then put this line first in your questionnaire file:\n"
+            "  # yaml-language-server: $schema=schema.json"
+        ),
+    )
+
     p = command(
         "wipe",
         _(
