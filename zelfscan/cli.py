@@ -21,7 +21,7 @@ from zelfscan import arguments
 from zelfscan.cli_parser import build_parser
 from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
-from zelfscan.core.errors import AnswersError, QuestionnaireError
+from zelfscan.core.errors import AnswersError, LoadError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.model import Questionnaire
 from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
@@ -100,8 +100,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from zelfscan.core.loader import validate_file
 
+    warnings: list[LoadError] = []
     if args.files:
-        errors = [e for path in args.files for e in validate_file(path)]
+        errors = [e for path in args.files for e in validate_file(path, warnings)]
         ok = [str(p) for p in args.files if not any(e.file == str(p) for e in errors)]
     else:  # everything the app would load, clashes included; parsed, never a compiled copy
         catalog = discover(_dirs(args.home), use_compiled=False)
@@ -111,7 +112,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         ok = [q.source for q in catalog.questionnaires.values()]
     for path in ok:
         print(f"{path}: ok")
-    for error in errors:
+    for error in [*warnings, *errors]:  # warnings (a valid file) do not change the exit code
         print(error, file=sys.stderr)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 

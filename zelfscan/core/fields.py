@@ -47,6 +47,7 @@ class CondRef:
 class Ctx:
     file: str
     errors: list[LoadError] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)
     refs: list[CondRef] = field(default_factory=list)
     hints: Hints = field(default_factory=lambda: Hints())
 
@@ -54,6 +55,12 @@ class Ctx:
         mark = None if node is None else node.start_mark
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
         self.errors.append(LoadError(self.file, line, col, message))
+
+    def warn(self, node: yaml.Node | None, message: str) -> None:
+        """A problem the file still loads with (:attr:`LoadError.warning`)."""
+        mark = None if node is None else node.start_mark
+        line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
+        self.warnings.append(LoadError(self.file, line, col, message, warning=True))
 
 
 def line_of(node: yaml.Node) -> int:

@@ -115,6 +115,29 @@ def check(questionnaire: Questionnaire, budget: Budget | None = None) -> Verdict
     return Verdict(unreachable, too_complex)
 
 
+def never_holding(
+    questionnaire: Questionnaire, conditions: list[tuple[str, str, Condition]], budget: Budget
+) -> list[tuple[str, str]]:
+    """``(kind, id)`` of the ``conditions`` no allowed answers make true: for variants and
+    additions, each tested together with the trigger of the advice it belongs to.
+
+    Uses what is left of ``budget`` after :func:`check`; what can not be checked in it is
+    skipped, not refused (the file's advice and red flags were checked, these are extras).
+    """
+    search = _Search(questionnaire, budget)
+    never: list[tuple[str, str]] = []
+    for kind, item_id, condition in conditions:
+        if budget.used >= budget.total:
+            break
+        budget.start_item()
+        try:
+            if not search.reachable(condition):
+                never.append((kind, item_id))
+        except _OutOfWork:
+            continue
+    return never
+
+
 def unreachable(questionnaire: Questionnaire) -> list[tuple[str, str]]:
     """``(kind, id)`` for every item that no allowed combination of answers triggers."""
     return check(questionnaire).unreachable
