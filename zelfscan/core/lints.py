@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from zelfscan.core.model import UNKNOWN, AllOf, AnyOf, Condition, Questionnaire
+from zelfscan.core.model import UNKNOWN, AllOf, Condition, Questionnaire
 from zelfscan.core.reachability import Budget, never_holding
 
 MIN_PERSONAS = 3
@@ -64,14 +64,12 @@ def _never_applying(questionnaire: Questionnaire, budget: Budget) -> Iterator[Fi
     for item in questionnaire.advice:
         for index, variant in enumerate(item.variants):
             checks.append(("variant", f"{index}:{item.id}", AllOf((item.when, variant.when))))
-    for addition in questionnaire.additions:
-        tagged = tuple(
-            AllOf((item.when, addition.when))
+    for addition in questionnaire.additions:  # an unused tag is reported by the loader
+        checks.extend(
+            ("addition", addition.id, AllOf((item.when, addition.when)))
             for item in questionnaire.advice
             if item.tags & addition.tags
         )
-        if tagged:  # an unused tag is reported by the loader
-            checks.append(("addition", addition.id, AnyOf(tagged)))
     for kind, key in never_holding(questionnaire, checks, budget):
         if kind == "variant":
             position, advice_id = key.split(":", 1)
