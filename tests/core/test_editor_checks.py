@@ -132,3 +132,36 @@ def test_not_on_a_hidden_question_never_fires_and_a_not_advice_says_why() -> Non
     assert evaluate(q, {"a": "nee"}).advice == ()  # b was hidden: "not x" is not known
     (shown,) = evaluate(q, {"a": "ja", "b": "y"}).advice
     assert [(r.question.id, r.answer_ids) for r in shown.reasons] == [("b", ("y",))]
+
+
+FLAG = """red_flags:
+  - id: rood
+    when: {answer: b, in: [y]}
+    cap: risico
+    message: {nl: M, en: M}
+    reason: {nl: R, en: R}
+"""
+LATE = """  - id: late
+    priority: laag
+    when: {answer: b, in: [y]}
+    title: {nl: L, en: L}
+    why: {nl: W, en: W}
+    how: {nl: [H], en: [H]}
+    effort: {nl: E, en: E}
+    cost: {nl: C, en: C}
+    who: {nl: W, en: W}
+"""
+
+
+def test_a_red_flag_without_raises_is_a_warning_and_raises_puts_its_advice_first() -> None:
+    text = quiet(BASE) + LATE + FLAG
+    (warning,) = [w for w in warnings_of(text) if "red flag" in w.message]
+    assert warning.line == position(text, "when: {answer: b, in: [y]}\n    cap")[0]
+    assert "red flag 'rood': raises no advice" in warning.message
+    q = load(text)
+    unraised = evaluate(q, {"a": "nee", "b": "y"}).advice
+    assert [a.item.id for a in unraised] == ["adv", "late"]  # hoog before laag
+    raised = load(text + "    raises: [late]\n")
+    assert not [w for w in warnings_of(text + "    raises: [late]\n") if "red flag" in w.message]
+    ordered = evaluate(raised, {"a": "nee", "b": "y"}).advice
+    assert [(a.item.id, a.priority.value) for a in ordered] == [("late", "hoog"), ("adv", "hoog")]

@@ -2,8 +2,9 @@
 
 Errors: a variant or an addition that can never apply (no answers make it true together with
 the advice it belongs to), a red flag that caps a profile theme (which has no level). Warnings
-(the file still loads): a question that offers "weet ik niet" without a ``find_out`` task, and
-fewer than :data:`MIN_PERSONAS` personas for training mode.
+(the file still loads): a question that offers "weet ik niet" without a ``find_out`` task, a
+red flag that raises no advice (its advice can miss the top 3), and fewer than
+:data:`MIN_PERSONAS` personas for training mode.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def findings(questionnaire: Questionnaire, budget: Budget) -> Iterator[Finding]:
     yield from _never_applying(questionnaire, budget)
     profile = {s.id for s in questionnaire.sections if s.profile}
     for flag in questionnaire.red_flags:
+        if not flag.raises:
+            yield Finding(
+                "red flag",
+                flag.id,
+                f"red flag {flag.id!r}: raises no advice, so the advice that helps now is "
+                "ordered like any other and can miss the top 3; list it in raises: [advice-id]",
+                warning=True,
+            )
         if flag.section in profile:
             yield Finding(
                 "red flag",
