@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from zelfscan import arguments
 from zelfscan.cli_parser import build_parser
@@ -130,15 +131,30 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
         return EXIT_OK
-    overall = data["overall"]
-    print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
-    for s in data["sections"]:
-        print(f"  {s['title']}: {_fmt(s['score'])} {s['level']}")
-    if data["red_flags"]:
-        print("rode vlaggen: " + ", ".join(data["red_flags"]))
-    for i, a in enumerate(data["advice"], start=1):
-        print(f"{i:>3}. [{a['priority']}] {a['title']}")
+    _print_score(q, data, args.lang)
     return EXIT_OK
+
+
+_RED_FLAGS = {"nl": "rode vlaggen", "en": "red flags"}
+
+
+def _print_score(q: Questionnaire, data: dict[str, Any], lang: str) -> None:
+    """The text form of ``score``: every word in ``lang`` (the JSON keeps the ids), levels
+    and priorities in the words of the report (:mod:`zelfscan.report.words`)."""
+    from zelfscan.core.model import Level, Priority
+    from zelfscan.report.words import level_word, priority_word
+
+    def level(value: str) -> str:
+        return level_word(Level(value), lang)
+
+    overall = data["overall"]
+    print(f"{q.title.get(lang)} {q.version}: {_fmt(overall['score'])} {level(overall['level'])}")
+    for s in data["sections"]:
+        print(f"  {s['title']}: {_fmt(s['score'])} {level(s['level'])}")
+    if data["red_flags"]:
+        print(f"{_RED_FLAGS[lang]}: " + ", ".join(data["red_flags"]))
+    for i, a in enumerate(data["advice"], start=1):
+        print(f"{i:>3}. [{priority_word(Priority(a['priority']), lang)}] {a['title']}")
 
 
 def _print_json(data: object) -> None:
