@@ -83,6 +83,15 @@ def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
     return normalise_answers(q, raw)
 
 
+def _persona_answers(q: Questionnaire, persona_id: str) -> dict[str, str | tuple[str, ...]]:
+    """The answers of the questionnaire's persona ``persona_id`` (checked when it loaded)."""
+    for persona in q.personas:
+        if persona.id == persona_id:
+            return normalise_answers(q, dict(persona.answers))
+    known = ", ".join(p.id for p in q.personas) or "geen"
+    raise BadInput(f"'{q.id}' heeft geen persona '{persona_id}' (wel: {known})")
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     """Every questionnaire that loads, one per line; what does not load goes to stderr.
 
@@ -183,7 +192,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.password_file and fmt is not ReportFormat.PDF:
         raise BadInput(f"{args.out}: een wachtwoord kan alleen een PDF beveiligen")
     q = _one(args.home, args.id)
-    answers = _answers(q, args.answers)
+    if args.persona is not None:
+        answers = _persona_answers(q, args.persona)
+    else:
+        answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
     doc = build_report(q, evaluate(q, answers), args.lang)
     save_report(
@@ -205,6 +217,25 @@ def _cmd_blank(args: argparse.Namespace) -> int:
     q = _one(args.home, args.id)
     atomic_write(args.out, render_blank(q, args.lang, deterministic=args.deterministic))
     print(args.out)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    """A starting file for a new questionnaire (:mod:`zelfscan.core.starter`); never replaces
+    a file that is there already."""
+    from zelfscan.core.starter import BadId, starter_text
+
+    try:
+        text = starter_text(args.id)
+    except BadId:
+        raise BadInput(f"'{args.id}': een id bestaat alleen uit a-z, 0-9, '-' en '_'") from None
+    out: Path = args.out or Path(f"{args.id}.yaml")
+    try:
+        with out.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise BadInput(f"{out}: bestaat al; kies een andere naam met --out") from None
+    print(out)
     return EXIT_OK
 
 
@@ -266,6 +297,7 @@ COMMANDS = {
     "blank": _cmd_blank,
     "wipe": _cmd_wipe,
     "schema": _cmd_schema,
+    "new": _cmd_new,
 }
 
 
@@ -331,8 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
     except AnswersError as exc:
+        where = getattr(args, "answers", None) or f"persona {getattr(args, 'persona', '')}"
         for message in exc.errors:
-            print(f"{args.answers}: {message}", file=sys.stderr)
+            print(f"{where}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
     except ProtectionFailed:

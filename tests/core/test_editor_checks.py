@@ -165,3 +165,28 @@ def test_a_red_flag_without_raises_is_a_warning_and_raises_puts_its_advice_first
     assert not [w for w in warnings_of(text + "    raises: [late]\n") if "red flag" in w.message]
     ordered = evaluate(raised, {"a": "nee", "b": "y"}).advice
     assert [(a.item.id, a.priority.value) for a in ordered] == [("late", "hoog"), ("adv", "hoog")]
+
+
+def test_a_draft_may_leave_out_english_with_one_warning_that_counts() -> None:
+    dutch_only = edit(
+        ("title: {nl: T, en: T}\nintro", "title: {nl: Titel}\nintro"),
+        ("how: {nl: [H], en: [H]}", "how: {nl: [Bel.]}"),
+        ("text: {nl: B, en: B}", "text: Vraag B"),
+        text=quiet(BASE),
+    )
+    assert any("missing field 'en'" in e.message for e in errors_of(dutch_only))
+    draft = dutch_only.replace("schema_version: 1\n", "schema_version: 1\ndraft: true\n")
+    q, warnings = load_text_checked(draft, "t.yaml")
+    assert q.draft
+    assert q.title.get("en") == "Titel"
+    assert q.questions["b"].text.get("en") == "Vraag B"
+    assert q.advice[0].how.get("en") == ("Bel.",)
+    (warning,) = [w for w in warnings if w.message.startswith("draft:")]
+    assert (warning.line, warning.col) == position(draft, "{nl: Titel}")
+    assert "draft: 3 text(s) have no English yet" in warning.message
+
+
+def test_a_finished_draft_is_told_to_drop_the_flag() -> None:
+    draft = quiet(BASE).replace("schema_version: 1\n", "schema_version: 1\ndraft: true\n")
+    (warning,) = [w for w in warnings_of(draft) if w.message.startswith("draft:")]
+    assert "every text has English; remove draft: true" in warning.message

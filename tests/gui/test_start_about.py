@@ -40,3 +40,12 @@ def test_a_card_without_about_has_no_button(qtbot: object, mini: Questionnaire) 
     card.show()
     assert not card.about_button.isVisible()
     assert card.intro.isVisible()
+
+
+def test_a_draft_is_marked_on_its_card(qtbot: object, mini: Questionnaire) -> None:
+    card = ScanCard(dataclasses.replace(mini, draft=True))
+    qtbot.addWidget(card)  # type: ignore[attr-defined]
+    assert card.title.text() == f"{mini.title.get('nl')} (concept)"
+    plain = ScanCard(mini)
+    qtbot.addWidget(plain)  # type: ignore[attr-defined]
+    assert plain.title.text() == mini.title.get("nl")

@@ -48,6 +48,10 @@ class Ctx:
     file: str
     errors: list[LoadError] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)
+    draft: bool = False
+    """``draft: true`` in the file: English may be missing (the Dutch text stands in)."""
+    missing_english: list[yaml.Node] = field(default_factory=list)
+    """In a draft: the texts without English, for one warning that counts them."""
     refs: list[CondRef] = field(default_factory=list)
     hints: Hints = field(default_factory=lambda: Hints())
 
@@ -164,22 +168,33 @@ def ident(ctx: Ctx, node: yaml.Node, what: str) -> str | None:
 
 def text(ctx: Ctx, node: yaml.Node, what: str, plain_ok: bool = False) -> Text | None:
     """A ``{nl, en}`` text; with ``plain_ok`` a plain string counts for both languages."""
-    if plain_ok and isinstance(node, yaml.ScalarNode):
+    if (plain_ok or ctx.draft) and isinstance(node, yaml.ScalarNode):
         value = scalar(ctx, node, what)
+        if value is not None and not plain_ok:
+            ctx.missing_english.append(node)
         return None if value is None else Text({lang: value for lang in LANGUAGES})
     if not isinstance(node, yaml.MappingNode):
         ctx.error(node, f"{what}: write the text in both languages: {{nl: ..., en: ...}}")
         return None
-    found = fields(ctx, split_by_comma(ctx, node, what), what, LANGUAGES)
-    if found is None or len(found) != len(LANGUAGES):
+    found = fields(ctx, split_by_comma(ctx, node, what), what, *_languages(ctx))
+    if found is None or not all(lang in found for lang in _languages(ctx)[0]):
         return None
     values: dict[str, str] = {}
     for lang in LANGUAGES:
+        if lang not in found:  # a draft without English yet: the Dutch stands in
+            ctx.missing_english.append(node)
+            values[lang] = values[LANGUAGES[0]]
+            continue
         value = scalar(ctx, found[lang], f"{what} ({lang})")
         if value is None:
             return None
         values[lang] = value.strip()
     return Text(values)
+
+
+def _languages(ctx: Ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) languages of a text: both, or in a draft only Dutch."""
+    return (LANGUAGES[:1], LANGUAGES[1:]) if ctx.draft else (LANGUAGES, ())
 
 
 def split_by_comma(ctx: Ctx, node: yaml.MappingNode, what: str) -> yaml.MappingNode:
@@ -208,11 +223,15 @@ def split_by_comma(ctx: Ctx, node: yaml.MappingNode, what: str) -> yaml.MappingN
 
 def text_list(ctx: Ctx, node: yaml.Node, what: str) -> TextList | None:
     """``{nl: [step, ...], en: [step, ...]}``."""
-    found = fields(ctx, node, what, LANGUAGES)
-    if found is None or len(found) != len(LANGUAGES):
+    found = fields(ctx, node, what, *_languages(ctx))
+    if found is None or not all(lang in found for lang in _languages(ctx)[0]):
         return None
     values: dict[str, tuple[str, ...]] = {}
     for lang in LANGUAGES:
+        if lang not in found:  # a draft without English yet: the Dutch stands in
+            ctx.missing_english.append(node)
+            values[lang] = values[LANGUAGES[0]]
+            continue
         items = sequence(ctx, found[lang], f"{what} ({lang})", non_empty=True)
         if items is None:
             return None

@@ -46,6 +46,7 @@ _TOP_REQUIRED = (
     "sections",
 )
 _TOP_OPTIONAL = (
+    "draft",
     "about",
     "advice",
     "red_flags",
@@ -114,6 +115,9 @@ class _Loader(ItemBuilder):
         if found is None:
             raise QuestionnaireError(ctx.errors)
         get = found.get
+        # Read first: in a draft, every text after it may lack English.
+        draft = "draft" in found and f.switch(ctx, found["draft"], "draft") is True
+        ctx.draft = draft
         schema = (
             f.number(ctx, found["schema_version"], "schema_version", numbers.SCHEMA_VERSION)
             if "schema_version" in found
@@ -193,11 +197,14 @@ class _Loader(ItemBuilder):
             personas=personas,
             additions=additions,
             about=about,
+            draft=draft,
             sources=registry,
             about_sources=about_sources,
             source=ctx.file,
         )
         self._check_model(questionnaire)
+        if draft:
+            self._draft_warning(found["draft"])
         if ctx.errors:
             raise QuestionnaireError(_sorted(ctx.errors))
         return questionnaire
@@ -309,6 +316,18 @@ class _Loader(ItemBuilder):
             ctx.error(self.sections.show_if_nodes.get(qid), f"question {qid!r}: {message}")
         for finding in findings(questionnaire, self.budget):
             (ctx.warn if finding.warning else ctx.error)(self._node_of(finding), finding.message)
+
+    def _draft_warning(self, node: yaml.Node) -> None:
+        missing = self.ctx.missing_english
+        if missing:
+            self.ctx.warn(
+                missing[0],
+                f"draft: {len(missing)} text(s) have no English yet (the first is here); the "
+                "app shows the Dutch text in English too. Write the English, then remove "
+                "draft: true",
+            )
+        else:
+            self.ctx.warn(node, "draft: every text has English; remove draft: true when done")
 
     def _node_of(self, finding: Finding) -> yaml.Node | None:
         key = finding.key

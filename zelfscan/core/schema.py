@@ -5,7 +5,9 @@ test fails when the copy is stale). The schema can not drift from the loader: th
 every kind of element, and which of them are required, are the loader's own tables
 (:mod:`zelfscan.core.loader`, :mod:`zelfscan.core.questions`, :mod:`zelfscan.core.items`,
 :mod:`zelfscan.core.sources`), number ranges come from :mod:`zelfscan.core.numbers` and
-choices from the model's enums. Only the *type* of each field is written here; a field the
+choices from the model's enums. English is optional here because a ``draft: true`` file may
+leave it out; ``validate`` requires it in every other file. Only the *type* of each field is
+written here; a field the
 loader reads but this module has no type for is still listed (any value), so the schema
 never refuses a valid file.
 
@@ -51,21 +53,21 @@ _DEFS: Json = {
     "id": _ID,
     "date": _DATE,
     "text": {
-        "description": "a text in both languages",
+        "description": "a text in both languages (English may wait in a draft: true file)",
         "type": "object",
         "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
-        "required": list(LANGUAGES),
+        "required": list(LANGUAGES[:1]),
         "additionalProperties": False,
     },
     "text_or_plain": {"anyOf": [{"type": "string", "minLength": 1}, _ref("text")]},
     "steps": {
-        "description": "the steps in both languages, as many in each",
+        "description": "the steps in both languages, as many in each (English: see text)",
         "type": "object",
         "properties": {
             lang: {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
             for lang in LANGUAGES
         },
-        "required": list(LANGUAGES),
+        "required": list(LANGUAGES[:1]),
         "additionalProperties": False,
     },
     "levels": {

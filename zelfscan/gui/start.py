@@ -87,6 +87,8 @@ class ScanCard(QFrame):
     def retranslate(self) -> None:
         lang = current_language()
         title = self.questionnaire.title.get(lang)
+        if self.questionnaire.draft:  # work in progress: English may still be Dutch
+            title = _("{title} (draft)").format(title=title)
         self.title.setText(title)
         self.intro.setText(self.questionnaire.intro.get(lang))
         about_text = self.questionnaire.about
