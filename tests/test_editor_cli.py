@@ -174,3 +174,15 @@ def test_validate_shows_warnings_and_still_exits_0(zelfscan_home: Path, tmp_path
     assert result.returncode == 0, result.stderr
     line = draft[: draft.index("title: {nl: Voorbeeldscan}")].count("\n") + 1
     assert f"{path}:{line}:8: warning: draft: 1 text(s) have no English yet" in result.stderr
+
+
+def test_validate_without_files_shows_the_warnings_of_own_scans(home: Path, tmp_path: Path) -> None:
+    own = user_dirs(home).questionnaires / "voorbeeld-scan.yaml"
+    text = own.read_text(encoding="utf-8")
+    start = text.index("  - id: burgemeester-voorbereid")
+    own.write_text(text[:start], encoding="utf-8")  # one persona left
+    result = run("validate", home=home, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"{own}:" in result.stderr
+    assert "warning: personas: 1 of the at least 3" in result.stderr
+    assert "persoonlijke-veiligheid.yaml:" not in result.stderr  # built-ins: no warnings
