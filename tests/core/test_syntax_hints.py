@@ -112,3 +112,41 @@ def test_other_syntax_errors_keep_the_parsers_place(parser: str) -> None:
     line, _col, message = one(text)
     assert line >= BASE.count("\n") + 1
     assert message.startswith("YAML syntax error: ")
+
+
+def test_a_quote_that_is_not_closed_names_its_line(parser: str) -> None:
+    text = edit(('version: "1"', 'version: "1'))
+    line, _col, message = one(text)
+    opened = position(text, 'version: "1')[0]
+    assert f"the text in quotes that starts on line {opened} is not closed" in message
+    assert line >= opened
+
+
+def test_text_after_a_closing_quote(parser: str) -> None:
+    text = edit(('stand_per: "2026-01-01"', 'stand_per: "2026-01"-01'))
+    line, col, message = one(text)
+    assert (line, col) == position(text, "-01\n")
+    assert "after a closing quote only a comment (#) may follow" in message
+
+
+def test_braces_that_do_not_pair_up(parser: str) -> None:
+    text = edit(("title: {nl: T, en: T}\nintro", "title: {nl: T, en: T}}\nintro"))
+    line, _col, message = one(text)
+    assert line == 6
+    assert "the { } and [ ] on this line do not pair up" in message
+
+
+def test_a_value_that_starts_with_a_comma(parser: str) -> None:
+    text = edit(("intro: {nl: I, en: I}", "intro:\n  nl: , of niet\n  en: I"))
+    line, col, message = one(text)
+    assert (line, col) == position(text, ", of niet")
+    assert "a text can not start with a comma: put the text in quotes" in message
+
+
+def test_an_apostrophe_inside_a_word_is_not_a_quote(parser: str) -> None:
+    text = edit(
+        ("intro: {nl: I, en: I}", "intro:\n  nl: Bewaar de pdf's goed.\n  en: Keep the PDFs."),
+        ("        text: {nl: B, en: B}", "       text: {nl: B, en: B}"),
+    )
+    _line, _col, message = one(text)
+    assert "probably indented wrong" in message

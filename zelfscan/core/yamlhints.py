@@ -48,12 +48,82 @@ def hint(source: str | bytes, exc: yaml.MarkedYAMLError) -> str | None:
     where = _Where(text.split("\n"), problem.line, problem.column)
     if where.char == "\t" or "\t" in _indent(where.text):
         return TAB if "\t" in _indent(where.text) else TAB_INSIDE
+    opened = (
+        _quote_opened(where, exc.context_mark)
+        or _quote_run_on(where)
+        or _unclosed_quote_near(where)
+    )
+    if opened is not None:
+        return (
+            f"the text in quotes that starts on line {opened} is not closed before this "
+            "point: close every quote on the line where it opens (inside '...' write an "
+            'apostrophe as \'\', inside "..." a quote as \\")'
+        )
+    if _after_closing_quote(where):
+        return (
+            "after a closing quote only a comment (#) may follow on the line: put the whole "
+            'text inside one pair of quotes, like "2026-11-01"'
+        )
     if _in_flow(where, exc.context_mark):
         return QUOTE_IN_BRACES
+    if where.char == ",":
+        return 'a text can not start with a comma: put the text in quotes, like ", of niet"'
+    before = where.text[: where.col].rstrip(" ")
+    if (where.char and where.char in "}]") or (before and before[-1] in "}]"):
+        return (
+            "the { } and [ ] on this line do not pair up: every { needs one } and every [ one "
+            "], and after the last one only a comment (#) may follow"
+        )
     if where.char == ":":
         return _colon_hint(where)
     if where.col == len(_indent(where.text)) and where.text.strip():
         return _indent_hint(where, exc.context_mark)
+    return None
+
+
+def _quote_opened(where: _Where, context: yaml.Mark | None) -> int | None:
+    """The line (1-based) of a quote the parser was still reading when it gave up on
+    another line (an unclosed ``"`` or ``'``), else None."""
+    if context is None:
+        return None
+    start = _Where(where.lines, context.line, context.column)
+    return context.line + 1 if start.char in "\"'" and start.char else None
+
+
+def _quote_run_on(where: _Where) -> int | None:
+    """The line (1-based) where a quote opened that the closing quote just before the
+    problem belongs to, when that is an earlier line (the quote there was never closed)."""
+    before = where.text[: where.col].rstrip(" ")
+    if not before or before[-1] not in "\"'" or before.count(before[-1]) % 2 == 0:
+        return None
+    quote = before[-1]
+    for number in range(where.line - 1, -1, -1):
+        if where.lines[number].count(quote) % 2:
+            return number + 1
+    return None
+
+
+def _after_closing_quote(where: _Where) -> bool:
+    """Whether the parser stopped at text that follows a closed quote on the same line."""
+    before = where.text[: where.col].rstrip(" ")
+    return bool(before) and before[-1] in "\"'" and where.char not in ":#"
+
+
+def _unclosed_quote_near(where: _Where) -> int | None:
+    """The line (1-based) of a quote that starts a text and is not closed on its own line,
+    on the problem line or the two above it; an apostrophe inside a word (``pdf's``) does
+    not start a text and is not counted."""
+    for number in range(where.line, max(-1, where.line - 3), -1):
+        if number >= len(where.lines):
+            continue
+        line = where.lines[number]
+        for at, char in enumerate(line):
+            if char == "#" and (at == 0 or line[at - 1] == " "):
+                break  # a comment: its apostrophes are not quotes
+            if char in "\"'" and (at == 0 or line[at - 1] in " :[{,-"):
+                if line.count(char, at) % 2:
+                    return number + 1
+                break
     return None
 
 
