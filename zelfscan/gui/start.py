@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from zelfscan import about
 from zelfscan.core.model import Questionnaire
 from zelfscan.gui.session import StorageChoice
-from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.gui.widgets.wrapping import WrapRadioButton
 from zelfscan.i18n import _, current_language
 
@@ -114,10 +113,9 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("startScreen")
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
+        scroll = self.scroll_area = ReflowScrollArea(self)
+        content = ReflowContent()
+        content.setObjectName("startContent")
         layout = QVBoxLayout(content)
         scroll.setWidget(content)
         outer.addWidget(scroll)

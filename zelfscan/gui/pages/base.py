@@ -6,12 +6,11 @@ line stays visible above it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from zelfscan.core import flow
 from zelfscan.gui.session import ScanSession
-from zelfscan.gui.widgets.common import plain_label
+from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.i18n import _
 
 
@@ -25,11 +24,8 @@ class ScanPage(QWizardPage):
         outer.setContentsMargins(0, 0, 0, 0)
         self.progress_label: QLabel = plain_label(parent=self, name="progress")
         outer.addWidget(self.progress_label)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.content = QWidget()
+        self.scroll_area = ReflowScrollArea(self)
+        self.content = ReflowContent()
         self.content.setObjectName("pageContent")
         self.content_layout = QVBoxLayout(self.content)
         self.scroll_area.setWidget(self.content)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QSizePolicy, QWidget
 
 from zelfscan.gui.theme import scaled_font
 
@@ -52,3 +52,35 @@ class Heading(QLabel):
     def refresh_font(self) -> None:
         """Called by :func:`zelfscan.gui.theme.set_text_scale` after the app font changed."""
         self.setFont(scaled_font(self._factor))
+
+
+class ReflowContent(QWidget):
+    """The content of a :class:`ReflowScrollArea`: as tall as its width needs, no taller.
+
+    Qt sums the *minimum* heights of word-wrapping labels (each measured at a guessed width)
+    into the content's minimum height, so a page was as tall as if every paragraph were
+    narrow: on a wide window the start screen scrolled past empty space and "Start deze
+    scan" fell below the fold. Only the width is a hard minimum here; the height comes from
+    ``heightForWidth``, which :class:`QScrollArea` asks for."""
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        if layout is None:
+            return super().minimumSizeHint()
+        return QSize(layout.totalMinimumSize().width(), 0)
+
+
+class ReflowScrollArea(QScrollArea):
+    """A frameless, vertical-only scroll area for a page of wrapping text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        layout = widget.layout()
+        if layout is not None:  # the height follows the width (see ReflowContent)
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        super().setWidget(widget)
