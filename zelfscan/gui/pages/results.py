@@ -53,7 +53,8 @@ CHUNK = 3
 class OverallResult(Heading):
     """The overall level, score and symbol: the largest text on the page."""
 
-    FACTORS = {1: 1.8}  # noqa: RUF012 - Heading's class table, overridden
+    STYLE = "display"
+    FACTORS = {1: 2.1}  # noqa: RUF012 - Heading's class table, overridden
 
 
 class ResultsPage(ScanPage):

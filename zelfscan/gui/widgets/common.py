@@ -32,13 +32,18 @@ def escape_mnemonic(text: str) -> str:
 
 
 class Heading(QLabel):
-    """A bold, larger plain-text label that follows the application font (text size menu)."""
+    """A bold, larger plain-text label; its size is the stylesheet's (``heading`` property:
+    the type scale in :mod:`zelfscan.gui.tokens`), so it follows the text-size menu."""
 
-    FACTORS: ClassVar[dict[int, float]] = {1: 1.5, 2: 1.25, 3: 1.1}
+    STYLE: ClassVar[str | None] = None
+    """The type-scale step when not the level's own (e.g. ``"display"``)."""
+    FACTORS: ClassVar[dict[int, float]] = {1: 1.65, 2: 1.35, 3: 1.15}
 
     def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.level = level
         self._factor = self.FACTORS.get(level, 1.0)
+        self.setProperty("heading", self.STYLE or str(level))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setText(text)

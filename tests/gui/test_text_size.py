@@ -1,0 +1,73 @@
+"""The text size reaches every widget, also under the app's stylesheet (issue #17 item 2).
+
+Under an application stylesheet Qt did not hand a new application font to widgets that were
+already polished: the start screen's body text, its radio buttons and "Start deze scan"
+stayed at 100% while the headings grew. These tests run with the real stylesheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QStyle
+
+from zelfscan.gui import theme
+from zelfscan.gui.main_window import MainWindow
+from zelfscan.gui.session import StorageChoice
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[QApplication]:
+    theme.apply_stylesheet(qapp)
+    yield qapp
+    theme.set_text_scale(100)
+    qapp.setStyleSheet("")
+
+
+def sizes(window: MainWindow) -> dict[str, float]:
+    start = window.start
+    card = start.cards[0]
+    return {
+        "body": start.lead.font().pointSizeF(),
+        "radio": start.storage_buttons[StorageChoice.MEMORY].font().pointSizeF(),
+        "start button": card.button.font().pointSizeF(),
+        "card text": card.intro.font().pointSizeF(),
+        "heading": start.heading.font().pointSizeF(),
+    }
+
+
+@pytest.mark.parametrize("percent", [150, 200])
+def test_every_widget_on_the_start_screen_grows(styled, window: MainWindow, percent: int) -> None:  # type: ignore[no-untyped-def]
+    before = sizes(window)
+    window.set_text_scale(percent)
+    after = sizes(window)
+    for name, size in before.items():
+        assert after[name] == pytest.approx(size * percent / 100, rel=0.05), name
+
+
+def test_training_mode_reaches_the_body_text_too(styled, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    before = sizes(window)["body"]
+    window.set_training(True)
+    assert sizes(window)["body"] == pytest.approx(before * 1.5, rel=0.05)
+
+
+def test_widgets_made_after_the_change_are_large_too(styled, window: MainWindow, mini) -> None:  # type: ignore[no-untyped-def]
+    body = window.start.lead.font().pointSizeF()
+    window.set_text_scale(200)  # as at start-up, when the settings ask for 200%
+    wizard = window.start_scan(mini.id)
+    page = wizard.currentPage()
+    button = next(iter(page.questions.values())).controls()[0]
+    assert button.font().pointSizeF() == pytest.approx(body * 2, rel=0.05)
+
+
+def test_indicators_grow_with_the_text(styled, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    radio = window.start.storage_buttons[StorageChoice.MEMORY]
+    metric = QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
+    small = radio.style().pixelMetric(metric, None, radio)
+    window.set_text_scale(200)
+    assert radio.style().pixelMetric(metric, None, radio) >= small * 1.9
+    check = QStyle.PixelMetric.PM_IndicatorHeight
+    assert radio.style().pixelMetric(check, None, radio) >= 2 * theme.ScaledStyle().pixelMetric(
+        check
+    ) * 0.95
