@@ -68,6 +68,7 @@ def test_indicators_grow_with_the_text(styled, window: MainWindow) -> None:  # t
     window.set_text_scale(200)
     assert radio.style().pixelMetric(metric, None, radio) >= small * 1.9
     check = QStyle.PixelMetric.PM_IndicatorHeight
-    assert radio.style().pixelMetric(check, None, radio) >= 2 * theme.ScaledStyle().pixelMetric(
-        check
-    ) * 0.95
+    assert (
+        radio.style().pixelMetric(check, None, radio)
+        >= 2 * theme.ScaledStyle().pixelMetric(check) * 0.95
+    )
