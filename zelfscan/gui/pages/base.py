@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
-from zelfscan.core import flow
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.i18n import _
@@ -31,17 +30,22 @@ class ScanPage(QWizardPage):
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
 
+    def step_position(self) -> tuple[int, int] | None:
+        """(this step, all steps) for the progress line; None where it shows no step."""
+        return None
+
     def step_text(self) -> str:
-        """Which step this is, e.g. "Thema 2 van 6"; pages override."""
-        return ""
+        """The progress line: "Stap 3 van 9"; pages without a step number override."""
+        position = self.step_position()
+        if position is None:
+            return ""
+        return _("Step {number} of {total}").format(number=position[0], total=position[1])
 
     def update_progress(self) -> None:
-        done, total = flow.progress(self.session.questionnaire, self.session.answers)
-        answered = _("{done} of {total} questions answered").format(done=done, total=total)
-        step = self.step_text()
-        text = f"{step} · {answered}" if step else answered
+        text = self.step_text()
         self.progress_label.setText(text)
         self.progress_label.setAccessibleName(text)
+        self.progress_label.setVisible(bool(text))
 
     def retranslate(self) -> None:
         self.update_progress()

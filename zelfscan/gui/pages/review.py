@@ -117,5 +117,10 @@ class ReviewPage(ScanPage):
             super().retranslate()
         # else: not shown yet; initializePage() writes the list and the progress line
 
+    def step_position(self) -> tuple[int, int] | None:
+        """The last step: after every visible section."""
+        total = len(flow.visible_sections(self.session.questionnaire, self.session.answers)) + 1
+        return total, total
+
     def step_text(self) -> str:
-        return _("Check")
+        return _("{step}: check your answers").format(step=super().step_text())

@@ -39,6 +39,9 @@ class QuestionWidget(QFrame):
             self.help_button.toggled.connect(self.help_label.setVisible)
             self._layout.addWidget(self.help_button)
             self._layout.addWidget(self.help_label)
+        self.missing_label = plain_label(parent=self, name="missingMark")
+        self.missing_label.setVisible(False)
+        self._layout.addWidget(self.missing_label)
         self.body = QWidget(self)
         self._layout.addWidget(self.body)
         self.build_controls()
@@ -64,6 +67,15 @@ class QuestionWidget(QFrame):
         raise NotImplementedError
 
     # --- shared -----------------------------------------------------------------------
+    def set_missing(self, missing: bool) -> None:
+        """Mark the question as still needing an answer: a word and a band, not colour alone."""
+        if bool(self.property("missing")) == missing:
+            return
+        self.setProperty("missing", missing)
+        self.missing_label.setVisible(missing)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
     def description(self, lang: str) -> str:
         """The accessible description of every control: question text plus help text."""
         parts = [self.question.text.get(lang)]
@@ -86,4 +98,6 @@ class QuestionWidget(QFrame):
             )
             self.help_button.setAccessibleDescription(_("Shows or hides the explanation"))
             self.help_label.setText(help_text.get(lang))
+        self.missing_label.setText(_("Not answered yet"))
+        self.missing_label.setAccessibleName(_("Not answered yet"))
         self.retranslate_controls(lang)
