@@ -84,6 +84,7 @@ class ScanWizard(QWizard):
         self.review.edit_section.connect(self.go_to_section)
         QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
         self.currentIdChanged.connect(self._schedule_prebuild)
+        self.currentIdChanged.connect(self._schedule_focus)
 
     # --- the results page and its PDF actions exist once the review leads there ----------
     @property
@@ -113,6 +114,20 @@ class ScanWizard(QWizard):
             self._report_actions = ReportActions(self)
             self._report_actions.busy_changed.connect(self._on_busy)
         return self._report_actions
+
+    # --- where the focus goes on a new page -------------------------------------------
+    def _schedule_focus(self, _page_id: int) -> None:
+        """After Next or Back the focus goes to the new page's heading, which a screen reader
+        reads out (not to the scroll area, unnamed and unmarked). Later than QWizard's own
+        focus handling, hence the zero timer. The results page focuses "Opslaan als PDF"."""
+        QTimer.singleShot(0, self, self._focus_heading)
+
+    def _focus_heading(self) -> None:
+        page = self.currentPage()
+        if page is None or self.currentId() == RESULTS_ID or not self.isVisible():
+            return
+        if isinstance(page, ScanPage):
+            page.focus_heading()
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:

@@ -6,6 +6,7 @@ line stays visible above it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from zelfscan.gui.session import ScanSession
@@ -29,6 +30,17 @@ class ScanPage(QWizardPage):
         self.content_layout = QVBoxLayout(self.content)
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
+
+    def focus_heading(self) -> bool:
+        """Put the focus on the page's heading (see Heading.make_focus_target); False when
+        the page has none."""
+        heading = getattr(self, "heading", None)
+        if heading is None or not heading.isVisible():
+            return False
+        heading.make_focus_target()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def step_position(self) -> tuple[int, int] | None:
         """(this step, all steps) for the progress line; None where it shows no step."""

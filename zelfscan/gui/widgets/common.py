@@ -11,6 +11,7 @@ from typing import ClassVar
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QSizePolicy, QWidget
 
+from zelfscan.gui import a11y
 from zelfscan.gui.theme import scaled_font
 
 
@@ -41,6 +42,7 @@ class Heading(QLabel):
 
     def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        a11y.install()  # announced with the role Heading, not as plain text
         self.level = level
         self._factor = self.FACTORS.get(level, 1.0)
         self.setProperty("heading", self.STYLE or str(level))
@@ -53,6 +55,12 @@ class Heading(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setAccessibleName(text)
+
+    def make_focus_target(self) -> None:
+        """The page's heading takes the focus when the page opens (by program or click,
+        not by Tab): a screen reader then reads where the user is, and Tab goes on to the
+        first question. It shows the focus mark like any control."""
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def refresh_font(self) -> None:
         """Called by :func:`zelfscan.gui.theme.set_text_scale` after the app font changed."""
