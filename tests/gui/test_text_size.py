@@ -72,3 +72,26 @@ def test_indicators_grow_with_the_text(styled, window: MainWindow) -> None:  # t
         radio.style().pixelMetric(check, None, radio)
         >= 2 * theme.ScaledStyle().pixelMetric(check) * 0.95
     )
+
+
+def test_the_focus_mark_is_at_least_two_pixels(styled, window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 2.4.7: a faint 1 px outline was the only sign of focus on buttons."""
+    from PySide6.QtGui import QColor
+
+    from zelfscan.gui import tokens
+
+    window.activateWindow()
+    button = window.start.cards[0].button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    image = button.grab().toImage()
+    focus = QColor(tokens.LIGHT.focus)
+    row = image.height() // 2
+
+    def is_focus(x: int) -> bool:
+        pixel = image.pixelColor(x, row)
+        return abs(pixel.red() - focus.red()) + abs(pixel.green() - focus.green()) < 30
+
+    assert tokens.FOCUS_WIDTH >= 2
+    assert sum(is_focus(x) for x in range(6)) >= 2
+    assert sum(is_focus(image.width() - 1 - x) for x in range(6)) >= 2

@@ -219,7 +219,7 @@ class StartScreen(QWidget):
             )
         if choice is StorageChoice.VAULT:
             return (
-                _("Save in an encrypted &vault on this laptop (with a passphrase)"),
+                _("Save in an encrypted vault on this &laptop (with a passphrase)"),
                 _(
                     "Your answers are saved after every answer, encrypted with your "
                     "passphrase, so you can carry on later and compare with an earlier scan"

@@ -83,6 +83,10 @@ class ScanWizard(QWizard):
         self.session.answer_changed.connect(self._on_answer_changed)
         self.review.edit_section.connect(self.go_to_section)
         QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
+        # the usual keys for saving and printing, on the results page (where there is a
+        # document); elsewhere they do nothing, as the buttons are not there
+        QShortcut(Shortcut.SAVE_PDF.sequence(), self, self._save_pdf_by_key)
+        QShortcut(Shortcut.PRINT.sequence(), self, self._print_by_key)
         self.currentIdChanged.connect(self._schedule_prebuild)
         self.currentIdChanged.connect(self._schedule_focus)
 
@@ -197,6 +201,21 @@ class ScanWizard(QWizard):
             return
         contacts = self.session.evaluate().urgent_contacts
         self.urgent.show_flags(flags, contacts)
+
+    def _results_ready(self) -> bool:
+        return (
+            self.currentId() == RESULTS_ID
+            and self._results is not None
+            and self._results.save_button.isEnabled()
+        )
+
+    def _save_pdf_by_key(self) -> None:
+        if self._results_ready():
+            self._save_pdf()
+
+    def _print_by_key(self) -> None:
+        if self._results_ready():
+            self._print()
 
     def _save_pdf(self) -> None:
         self._save(ReportFormat.PDF)
