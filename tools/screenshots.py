@@ -100,7 +100,7 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int, *, mini: bo
     page = wizard.section_pages[wizard.currentId()]
     helped = next((w for w in page.questions.values() if w.help_button is not None), None)
     if helped is not None and helped.help_button is not None:
-        helped.help_button.setChecked(True)
+        helped.set_help_open(True)
     grab(window, out / f"theme-help-{tag}.png")
     while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):
         current = wizard.section_pages[wizard.currentId()]

@@ -21,7 +21,7 @@ from zelfscan.gui.pages.review import ReviewPage
 from zelfscan.gui.pages.section import SectionPage
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.widgets.urgent import UrgentDialog
+from zelfscan.gui.widgets.urgent import UrgentBanner
 from zelfscan.i18n import _
 from zelfscan.report.output import ReportFormat
 
@@ -73,7 +73,7 @@ class ScanWizard(QWizard):
         first = self._first_section_id()
         self.setStartId(first)
         self.confirm = self._ask
-        self.urgent = UrgentDialog(self)
+        self.urgent = UrgentBanner(self)
         self._shown_flags: set[str] = set()
         self._after_paint = _AfterFirstPaint(self._prebuild_next, self)
         self._connect_signals()
@@ -89,6 +89,7 @@ class ScanWizard(QWizard):
         QShortcut(Shortcut.PRINT.sequence(), self, self._print_by_key)
         self.currentIdChanged.connect(self._schedule_prebuild)
         self.currentIdChanged.connect(self._schedule_focus)
+        self.currentIdChanged.connect(self._place_urgent)
 
     # --- the results page and its PDF actions exist once the review leads there ----------
     @property
@@ -118,6 +119,19 @@ class ScanWizard(QWizard):
             self._report_actions = ReportActions(self)
             self._report_actions.busy_changed.connect(self._on_busy)
         return self._report_actions
+
+    # --- the urgent-help panel sits above the page being shown ----------------------------
+    def _place_urgent(self, page_id: int) -> None:
+        """Move the panel to the top of the new page (the results page has its own)."""
+        shown = not self.urgent.isHidden()
+        page = self.currentPage()
+        if page_id == RESULTS_ID or not isinstance(page, ScanPage):
+            self.urgent.setParent(self)
+            self.urgent.setVisible(False)
+            return
+        if self.urgent.parent() is not page:
+            page.page_layout.insertWidget(1, self.urgent)  # under the progress line
+        self.urgent.setVisible(shown)
 
     # --- where the focus goes on a new page -------------------------------------------
     def _schedule_focus(self, _page_id: int) -> None:
@@ -200,6 +214,7 @@ class ScanWizard(QWizard):
         if not flags:
             return
         contacts = self.session.evaluate().urgent_contacts
+        self._place_urgent(self.currentId())
         self.urgent.show_flags(flags, contacts)
 
     def _results_ready(self) -> bool:

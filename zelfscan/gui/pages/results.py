@@ -327,8 +327,15 @@ class ResultsPage(ScanPage):
         box = PlanStateBox(entry.id, entry.title, self._states, row)
         box.set_state(self.session.plan.get(entry.id))
         box.state_chosen.connect(self.session.set_plan_state)
+        # On Linux a combo box is named by the label whose buddy it is (its own name there
+        # is the chosen value): without one, a screen reader said only "Nog open".
+        label = plain_label(_("Status:"), row, name="planStateLabel")
+        label.setWordWrap(False)
+        label.setAccessibleName(box.accessibleName())
+        label.setBuddy(box)
         layout.addWidget(item, 1)
-        layout.addWidget(box)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         self.advice_widgets.append(item)
         self.plan_boxes[entry.id] = box
         return row

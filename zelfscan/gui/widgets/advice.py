@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from zelfscan.gui import a11y
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _
 from zelfscan.report.document import AdviceEntry
@@ -63,6 +64,7 @@ class AdviceItemWidget(QFrame):
         texts.addWidget(self.meta)
         row.addLayout(texts, 1)
         self.toggle = QPushButton(self)
+        a11y.make_expandable(self.toggle)
         self.toggle.clicked.connect(self.set_open)
         row.addWidget(self.toggle)
         layout.addLayout(row)
@@ -79,6 +81,7 @@ class AdviceItemWidget(QFrame):
             self._layout.addWidget(self.details)
         if self.details is not None:
             self.details.setVisible(self.opened)
+        a11y.set_expanded(self.toggle, self.opened)
         self.retranslate()
 
     def _build_details(self) -> QWidget:
