@@ -95,3 +95,24 @@ def test_the_focus_mark_is_at_least_two_pixels(styled, window: MainWindow, qtbot
     assert tokens.FOCUS_WIDTH >= 2
     assert sum(is_focus(x) for x in range(6)) >= 2
     assert sum(is_focus(image.width() - 1 - x) for x in range(6)) >= 2
+
+
+def test_the_overall_level_has_its_colour_band_next_to_the_word(styled, wizard, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Level = word + symbol + colour band (issue #17 item 11); the band is never alone."""
+    from PySide6.QtGui import QColor
+
+    from zelfscan.gui import tokens
+
+    from .test_results_page import to_results
+    from .test_wizard import FULL
+
+    to_results(wizard, FULL)
+    overall = wizard.results.overall
+    card = overall.parentWidget()
+    level = card.property("level")
+    assert level in {"goed", "aandacht", "risico", "onbekend"}
+    image = card.grab().toImage()
+    band = QColor(getattr(tokens.LIGHT, f"band_{level}"))
+    pixel = image.pixelColor(2, image.height() // 2)
+    assert abs(pixel.red() - band.red()) + abs(pixel.green() - band.green()) < 30
+    assert overall.text().split(" ")[0] in {"✓", "⚠", "✗", "?"} or overall.text()[0] != ""

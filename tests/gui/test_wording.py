@@ -45,3 +45,14 @@ def test_the_vault_option_and_its_dialog_use_the_same_word(
     assert word in _("&Passphrase:").replace("&", "").lower()  # the passphrase dialog
     other = "passphrase" if word == "wachtwoord" else "wachtwoord"
     assert other not in (label + description).lower()
+
+
+def test_the_gap_translator_leaves_every_other_text_alone(qapp) -> None:  # type: ignore[no-untyped-def]
+    """It answers "no translation" for the rest: an empty answer blanked all of Qt's texts,
+    down to the words in a printed PDF."""
+    from PySide6.QtCore import QCoreApplication
+
+    apply_language("nl")
+    assert QCoreApplication.translate("NoSuchContext", "Some text") == "Some text"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Zoeken in:"

@@ -34,5 +34,7 @@ class QtGapsTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
-        return self.texts.get((context, source_text), "")
+    ) -> str | None:
+        # None, not "": Qt takes an empty (non-null) string for a translation, and every
+        # other text of Qt (even what the PDF printer writes) came out empty
+        return self.texts.get((context, source_text))

@@ -64,6 +64,7 @@ class ScanCard(QFrame):
         self.intro = plain_label(parent=self)
         self.minutes = plain_label(parent=self, name="minutes")
         self.button = QPushButton(self)
+        self.button.setProperty("primary", True)  # the one accent-coloured button here
         self.blank_button = QPushButton(self)  # the paper version, for training and for paper
         row = QHBoxLayout()
         row.addWidget(self.minutes, 1)
@@ -117,6 +118,7 @@ class StartScreen(QWidget):
         content = ReflowContent()
         content.setObjectName("startContent")
         layout = QVBoxLayout(content)
+        layout.setSpacing(self.fontMetrics().height())
         scroll.setWidget(content)
         outer.addWidget(scroll)
 
@@ -140,6 +142,7 @@ class StartScreen(QWidget):
         # Where answers go is decided before a scan starts, so the choice comes first
         # (also in the tab order, which follows creation).
         self.privacy = QGroupBox(content)
+        self.privacy.setObjectName("privacyBox")
         privacy_layout = QVBoxLayout(self.privacy)
         self.privacy_text = plain_label(parent=self.privacy)
         privacy_layout.addWidget(self.privacy_text)

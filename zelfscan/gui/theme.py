@@ -13,7 +13,14 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from zelfscan.gui import tokens
 from zelfscan.paths import fonts_dir, resources_dir
@@ -90,6 +97,8 @@ class ScaledStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         if element is QStyle.PrimitiveElement.PE_FrameFocusRect:
+            if isinstance(widget, QPushButton):
+                return  # the stylesheet draws its focus border (a rectangle here hid text)
             painter.save()
             pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), tokens.FOCUS_WIDTH)
             painter.setPen(pen)

@@ -119,10 +119,18 @@ FOCUS_WIDTH = 2
 def sizes(body_pt: float, scale: float) -> dict[str, str]:
     """The size tokens for a body size in points and a text scale (1.0 = 100%)."""
     values = {f"{name}_pt": f"{body_pt * factor:.1f}" for name, factor in TYPE_SCALE.items()}
-    values.update({f"space_{name}": str(round(px * scale)) for name, px in SPACE.items()})
-    values["radius"] = str(round(RADIUS * scale))
+    # gaps grow at half the rate of the text: at 200% on a small screen, doubled padding
+    # took the room the text needed
+    space = 1 + (scale - 1) / 2
+    values.update({f"space_{name}": str(round(px * space)) for name, px in SPACE.items()})
+    values["radius"] = str(round(RADIUS * space))
+    # button padding: one pixel more than the focus border takes away, so a focused
+    # button's text keeps its room (the border grows from 1 to 2 px)
+    pad_v, pad_h = round(SPACE["xs"] * space), round(SPACE["m"] * space)
+    values["pad_v"], values["pad_h"] = str(pad_v + 1), str(pad_h + 1)
+    values["pad_v_focus"], values["pad_h_focus"] = str(pad_v), str(pad_h)
     values["focus_width"] = str(FOCUS_WIDTH)
-    values["band_width"] = str(round(6 * scale))
+    values["band_width"] = str(round(6 * space))
     return values
 
 

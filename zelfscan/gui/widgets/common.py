@@ -46,6 +46,7 @@ class Heading(QLabel):
         self.level = level
         self._factor = self.FACTORS.get(level, 1.0)
         self.setProperty("heading", self.STYLE or str(level))
+        self.setIndent(0)  # a (focus) border must not push the text in
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setText(text)
