@@ -22,7 +22,7 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
     theme.apply_stylesheet(qapp)
     yield qapp
     theme.set_text_scale(100)
-    qapp.setStyleSheet("")
+    theme.clear_stylesheet(qapp)
 
 
 def sizes(window: MainWindow) -> dict[str, float]:
@@ -116,3 +116,25 @@ def test_the_overall_level_has_its_colour_band_next_to_the_word(styled, wizard, 
     pixel = image.pixelColor(2, image.height() // 2)
     assert abs(pixel.red() - band.red()) + abs(pixel.green() - band.green()) < 30
     assert overall.text().split(" ")[0] in {"✓", "⚠", "✗", "?"} or overall.text()[0] != ""
+
+
+def test_high_contrast_keeps_the_systems_colours_and_our_sizes(  # type: ignore[no-untyped-def]
+    styled, window: MainWindow, monkeypatch
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from zelfscan.gui import tokens
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(theme, "high_contrast", lambda: True)
+    theme.apply_stylesheet(app)
+    assert tokens.LIGHT.canvas not in app.styleSheet()
+    assert "font-size" in app.styleSheet()
+    window_colour = app.palette().color(QPalette.ColorRole.Window).name()
+    assert window_colour != tokens.LIGHT.canvas  # ours would hide the high-contrast scheme
+    body = sizes(window)["body"]
+    window.set_text_scale(200)
+    assert sizes(window)["body"] == pytest.approx(body * 2, rel=0.05)
+    monkeypatch.undo()
+    theme.apply_stylesheet(app)

@@ -111,14 +111,17 @@ class ScaledStyle(QProxyStyle):
 
 _style: ScaledStyle | None = None
 _scale = 1.0
+_system_palette: QPalette | None = None
+"""The palette the platform gave, before ours: high contrast hands it back."""
 
 
 def install_style(app: QApplication) -> ScaledStyle:
     """Put :class:`ScaledStyle` on the application once (kept referenced here)."""
-    global _style
+    global _style, _system_palette
     if _style is None:  # once: the application owns it from then on
         _style = ScaledStyle()
         app.setStyle(_style)
+        _system_palette = QPalette(app.palette())
     return _style
 
 
@@ -132,8 +135,8 @@ def apply_stylesheet(app: QApplication) -> None:
         for role, colour in tokens.palette_roles(colours).items():
             palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
         app.setPalette(palette)
-    else:
-        app.setPalette(style.standardPalette())
+    elif _system_palette is not None:  # high contrast: the system's colours, untouched
+        app.setPalette(_system_palette)
     path = resources_dir() / "styles" / "app.qss"
     try:
         template = path.read_text(encoding="utf-8")
@@ -141,6 +144,13 @@ def apply_stylesheet(app: QApplication) -> None:
         log.warning("stylesheet %s not found", path.name)
         template = ""
     app.setStyleSheet(tokens.stylesheet(template, colours, _body_point_size(app) * _scale, _scale))
+
+
+def clear_stylesheet(app: QApplication) -> None:
+    """No stylesheet and the system's palette again (tests; the app never needs it)."""
+    app.setStyleSheet("")
+    if _system_palette is not None:
+        app.setPalette(_system_palette)
 
 
 def follow_system_scheme(app: QApplication) -> None:
