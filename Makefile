@@ -56,7 +56,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Performance budgets of design.md section 5, each against a baseline timed in the same run
+# Performance budgets (docs/performance.md), each against a baseline timed in the same run
 # (`make bench ARGS=--bundle` also builds and measures the bundle; see docs/performance.md).
 bench: $(STAMP) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ARGS)

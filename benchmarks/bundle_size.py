@@ -1,4 +1,4 @@
-"""Bundle size against a bare PySide6 one-folder bundle (design.md §5: ≤ 1.0×).
+"""Bundle size against a bare PySide6 one-folder bundle (budget: ≤ 1.0×).
 
 The baseline is what a developer gets with no effort: ``pyinstaller
 benchmarks/baselines/bare_wizard.py`` (a QWizard hello world) with PyInstaller's default

@@ -1,26 +1,29 @@
-"""The performance budgets of design.md §5, each against a bare baseline timed in the same run.
+"""The speed budget (docs/performance.md), each row against a baseline timed in the same run.
 
-    make bench                                   # rows 1-5 (+6 if dist/zelfscan exists)
+    make bench                                   # every row (the bundle if dist/zelfscan exists)
     make bench ARGS="--bundle --record"          # rebuild the bundle, write docs/performance.md
     python benchmarks/run.py --runs 15 --only startup,report
 
 Rows (ours / baseline, median of ``--runs`` interleaved runs, after one warm-up of each):
 
-1. ``python -m zelfscan --self-test`` wall time / ``baselines/bare_wizard.py`` (one QWizard
-   page, then quit); both in subprocesses, offscreen.
-2. Peak memory (``ru_maxrss`` of the child, from ``os.wait4``) of the same runs.
-3. ``zelfscan-cli report`` for the worst-case answers (``bench_worstcase.py``: a fully
-   answered scan with as much advice as one person can get) / ``baselines/bare_reportlab.py``
-   writing the same number of paragraphs, of the same mean length (counted in the real
-   report's story), with reportlab's defaults and no optional accelerator. The default
-   (concise) PDF has the budget; the full report (``--full``) is an information row.
-4. Loading + validating every built-in questionnaire / ``yaml.safe_load`` of the same files
-   (in-process; also shown against libyaml's ``CSafeLoader``, for information); and the
-   worst of the crafted files of ``bench_crafted.py`` (each kind of expensive check, as
-   large as 1 MB and the value limit allow) / ``yaml.safe_load`` of that file.
-5. ``wizard.next()`` until the new page's first paint in the real wizard (``bench_wizard.py``),
-   median and max over every step / one 16 ms frame; the notes add the step's total with the
-   work deferred until after that paint (pages build the next page then).
+1. ``python -m zelfscan --self-test=start`` (a user's start, until the start screen has
+   painted) / ``baselines/bare_wizard.py`` (one QWizard page, until it has painted); both in
+   subprocesses, offscreen.
+2. Peak memory (``ru_maxrss`` of the child, from ``os.wait4``) of ``--self-test`` (window and
+   every wizard) / the same bare wizard, in the same rounds.
+3. In the real window (``bench_gui.py``, one fresh process per run), in frames of 16 ms:
+   opening a scan (a click on its start button until the first question page has painted),
+   next page (median and p95 of every step with the worst-case answers) and "Opslaan als PDF"
+   (a click until the file is written, worst-case answers). Open and save are the first of
+   their process (cold), as a user's first click is; the notes give the warm ones.
+4. ``zelfscan-cli report`` for the worst-case answers (``bench_worstcase.py``) /
+   ``baselines/bare_reportlab.py`` typesetting as much text (characters on the pages of our
+   PDF, read with pypdf) in plain paragraphs with reportlab's defaults and no optional
+   accelerator. The default (concise) PDF has the budget; ``--full`` is an information row.
+5. Loading + validating every built-in questionnaire / ``yaml.safe_load`` of the same files
+   (in-process; also against libyaml's ``CSafeLoader`` and the compiled copies, for
+   information); and the worst of the crafted files of ``bench_crafted.py`` / its
+   ``yaml.safe_load``.
 6. Bundle size / a bare PySide6 one-folder bundle (``bundle_size.py``); only with
    ``--bundle`` (rebuilds) or when ``dist/zelfscan/`` exists.
 
@@ -49,10 +52,10 @@ from measure import Row  # noqa: E402
 from rows import (  # noqa: E402
     bundle_row,
     crafted_row,
+    gui_rows,
     load_rows,
     report_rows,
     startup_rows,
-    wizard_row,
 )
 
 DOC = ROOT / "docs" / "performance.md"
@@ -108,7 +111,7 @@ def table(rows: list[Row]) -> str:
         baseline = f"{row.baseline_label}: {_fmt(row.baseline, row.unit)}"
         ratio = "–" if row.ratio is None else f"{row.ratio:.2f}×"
         if not row.ratio_row and row.ratio is not None:
-            ratio = f"{row.ratio:.2f} frame"
+            ratio = f"{row.ratio:.1f} frames"
         verdict = row.verdict if not row.budget_label.startswith("(") else "info"
         lines.append(
             f"| {row.name} | {baseline} | {_fmt(row.ours, row.unit)} | {ratio} | "
@@ -126,7 +129,7 @@ def record(text: str) -> None:
     DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
-ROWS = ("startup", "report", "load", "crafted", "wizard", "bundle")
+ROWS = ("startup", "gui", "report", "load", "crafted", "bundle")
 
 
 def refresh_compiled_questionnaires() -> None:
@@ -171,10 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp)
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
             ("startup", lambda: startup_rows(args.runs, home)),
+            ("gui", lambda: gui_rows(args.runs, home)),
             ("report", lambda: report_rows(args.runs, home)),
             ("load", lambda: load_rows(args.runs)),
             ("crafted", lambda: [crafted_row(args.runs)]),
-            ("wizard", lambda: [wizard_row(args.runs, home)]),
         ]
         if args.bundle or (ROOT / "dist" / "zelfscan").is_dir():
             steps.append(("bundle", lambda: [bundle_row(args.bundle)]))

@@ -1,4 +1,4 @@
-"""Assertions that mean the same thing on every OS the tests run on (issue #20 item 9).
+"""Assertions that mean the same thing on every OS the tests run on.
 
 POSIX permission bits do not exist on Windows: ``chmod`` only toggles the read-only flag and
 ``st_mode & 0o777`` reads 0o666 or 0o444 whatever the access list says. There, "owner-only"

@@ -1,4 +1,4 @@
-"""Smoke tests of the built PyInstaller bundle in ``dist/zelfscan/`` (slow; style.md §9.17).
+"""Smoke tests of the built PyInstaller bundle in ``dist/zelfscan/`` (slow).
 
 Skipped unless a bundle exists: building takes minutes, so ``make test`` does not build it.
 Build it with ``make bundle`` (then ``make test`` runs these too), or build and check in

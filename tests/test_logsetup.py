@@ -89,7 +89,7 @@ def test_no_console_no_console_handler(tmp_path: Path, monkeypatch: pytest.Monke
         setup_logging(None)
 
 
-# --- the file is open only while a record is written (issue #20 item 6) ---------------------
+# --- the file is open only while a record is written -------------------------------------
 
 
 def _open_descriptors_on(path: Path) -> list[str]:

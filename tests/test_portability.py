@@ -1,4 +1,4 @@
-"""The code and the tests run on Windows and macOS too (issue #20 item 9), checked on any OS.
+"""The code and the tests run on Windows and macOS too, checked on any OS.
 
 * Text is never read or written in the platform's default encoding: Windows uses its ANSI
   code page (cp1252), so a Dutch "ë" written on Linux reads back as "Ã«" there, and a

@@ -1,4 +1,4 @@
-"""What the release build writes for macOS and Windows, checked on any OS (issue #20 items 1, 2).
+"""What the release build writes for macOS and Windows, checked on any OS.
 
 ``packaging/release_info.py`` is tested directly, and ``build.spec`` is *executed* with
 stand-ins for PyInstaller's ``Analysis``/``EXE``/``COLLECT``/``BUNDLE`` and ``sys.platform`` set

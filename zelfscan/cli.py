@@ -23,8 +23,8 @@ from zelfscan.core.answers import check_answers, load_answers_file, normalise_an
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
+from zelfscan.core.json_views import evaluation_to_json, questionnaire_to_json
 from zelfscan.core.model import Questionnaire
-from zelfscan.core.serialize import evaluation_to_json, questionnaire_to_json
 from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 

@@ -84,6 +84,21 @@ def questionnaires_dir() -> Path:
     return data_root() / "questionnaires"
 
 
+def builtin_questionnaire_dirs() -> list[Path]:
+    """The folders of the questionnaires that come with the app."""
+    return [questionnaires_dir()]
+
+
+def questionnaire_files(folder: Path) -> list[Path]:
+    """The questionnaire files in ``folder``, by name. Anything but a folder counts: a named
+    pipe or a dangling link called *.yaml is reported by the loader (not read), rather than
+    silently left out."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir()]
+    return sorted(found, key=lambda p: p.name)
+
+
 def resources_dir() -> Path:
     return data_root() / "resources"
 

@@ -203,7 +203,7 @@ def test_an_active_red_flag_raises_what_protects_against_it(mini: Questionnaire)
 
 
 def test_score_json_says_why_for_every_item(mini: Questionnaire) -> None:
-    from zelfscan.core.serialize import evaluation_to_json
+    from zelfscan.core.json_views import evaluation_to_json
 
     answers = {**persona(mini, "nieuw-raadslid"), "bedreigd": "ja"}
     data = evaluation_to_json(evaluate(mini, answers), "nl")

@@ -1,5 +1,5 @@
 """``Evaluation.contacts`` and ``Evaluation.overall_capped_by``: the views show these and never
-check conditions or caps again (design.md §4, one presentation model)."""
+check conditions or caps again (one presentation model)."""
 
 from __future__ import annotations
 

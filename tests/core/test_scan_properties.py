@@ -58,7 +58,7 @@ def _check_advice(q: Questionnaire, answers: dict[str, str | tuple[str, ...]]) -
 
 
 def test_alarm_with_follow_ups_scores_above_no_alarm() -> None:
-    """The reproduction from issue #14: alarm "geen" -> "sirene", both follow-ups "nee"."""
+    """A reported case: alarm "geen" -> "sirene", both follow-ups "nee"."""
     q, answers = _persona(ROOT / "tests/personas/veilige-woning/vrijstaand-pkvw.yaml")
     none = evaluate(q, {**answers, "alarm": "geen"}).section("alarm")
     siren = evaluate(

@@ -42,6 +42,38 @@ def test_self_test_exits_0(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_self_test_start_quits_after_the_start_screen_painted(tmp_path: Path) -> None:
+    """The start-up benchmark's command: a user's start, ended by the first paint; like any
+    start it writes nothing."""
+    result = run_app("--self-test=start", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "did not paint" not in result.stderr
+    assert sorted(tmp_path.rglob("*")) == []
+
+
+def test_the_start_screen_paints_before_the_scan_modules_load(tmp_path: Path) -> None:
+    """What only opening a scan needs is imported after the start screen's first paint."""
+    probe = (
+        "import sys\n"
+        "from zelfscan.gui import app\n"
+        "code = app.main(['--self-test=start'])\n"
+        "print(code, 'zelfscan.gui.wizard' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.stdout.split() == ["0", "False"], result.stderr
+
+
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
 def test_self_test_on_a_real_x11_screen(tmp_path: Path) -> None:
     """The real windowing plugin (xcb) on a virtual screen, as on a Linux desktop: catches
@@ -76,6 +108,9 @@ def test_arguments() -> None:
     assert args.lang == "en"
     assert args.home == Path("/x")
     assert parse_args([]).lang == "nl"
+    assert parse_args([]).self_test is False
+    assert parse_args(["--self-test"]).self_test is True
+    assert parse_args(["--self-test=start"]).self_test == "start"
 
 
 def test_excepthook_logs_no_message(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Autosave on one background worker (issue #20 item 3), with driven timers and pools.
+"""Autosave on one background worker, with driven timers and pools.
 
 No waiting on the clock: the debounce, max-wait and retry timers are fired by emitting their
 ``timeout``; the worker is a pool the test runs by hand (``HeldPool``), the synchronous pool,
@@ -17,7 +17,8 @@ import pytest
 from PySide6.QtCore import QRunnable
 
 from tests.gui.vault_helpers import App, answer_profile, pause_after_typing
-from zelfscan.gui import autosave, workers
+from zelfscan.gui import workers
+from zelfscan.gui.vault import autosave
 from zelfscan.storage import atomic
 from zelfscan.storage import vault as vault_module
 from zelfscan.storage.atomic import TEMP_PREFIX, backup_path

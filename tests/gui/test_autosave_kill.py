@@ -4,7 +4,7 @@ A child process (``tests/e2e/gui_full_scan.py --announce``) builds the app as ``
 offscreen, starts a vault scan of a built-in questionnaire through the start screen and
 answers it page by page through the session, with a short random pause in between, and
 prints ``saved <question id>`` when the autosave reports the save that holds that answer as
-written (:class:`zelfscan.gui.autosave.Autosaver`'s ``saved``). Since issue #20 a note is
+written (:class:`zelfscan.gui.vault.autosave.Autosaver`'s ``saved``). A note is
 written after a pause in typing (1 s, at most 4 s while typing goes on) and a choice at once,
 on a worker thread; here the worker runs in line (``SyncPool``), so a choice is announced
 before the next answer and a note when its page is left. The parent reads a random number
@@ -39,7 +39,7 @@ import pytest
 from tests.gui.vault_helpers import CHEAP, PASS
 from zelfscan.core.answers import load_answers_file
 from zelfscan.core.model import AnswerValue
-from zelfscan.gui.vault_session import VaultController
+from zelfscan.gui.vault.controller import VaultController
 from zelfscan.storage.atomic import TEMP_PREFIX, backup_path
 from zelfscan.storage.vault import Vault
 from zelfscan.userdirs import user_dirs

@@ -1,6 +1,6 @@
-"""Save dialogs leave no Qt history, keep typed dots, never overwrite unasked (issue #20 items
-7, 8; issue #19 item 8), and the macOS-facing details: menu roles, Tab on every control, Qt's
-messages through the redacting logger.
+"""Save dialogs leave no Qt history, keep typed dots, never overwrite unasked, and the
+macOS-facing details: menu roles, Tab on every control, Qt's messages through the redacting
+logger.
 
 The file dialog is Qt's widget dialog here (offscreen has no native one); it writes the same
 ``QtProject`` settings as the native path does on Windows (registry) and macOS (plist), where
@@ -212,7 +212,7 @@ def test_a_qt_category_names_the_logger(caplog: pytest.LogCaptureFixture) -> Non
 def test_exporting_the_vault_uses_the_same_dialog_rules(
     qtbot: object, tmp_path: Path, qt_settings_dir: Path
 ) -> None:
-    from zelfscan.gui.vault_flow import ask_export_path
+    from zelfscan.gui.vault.flow import ask_export_path
 
     parent = QWidget()
     qtbot.addWidget(parent)  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from zelfscan.gui.lock import IdleWatcher
+from zelfscan.gui.screen_lock import IdleWatcher
 
 
 class _Spy:

@@ -12,7 +12,7 @@ from zelfscan.gui.dialogs.passphrase import PassphraseDialog
 from zelfscan.gui.dialogs.wipe import WipeDialog
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.vault_lock import lock_path
+from zelfscan.gui.vault.file_lock import lock_path
 from zelfscan.logsetup import LOG_NAME
 from zelfscan.storage.settings import load_settings
 from zelfscan.userdirs import UserDirs, user_dirs

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from zelfscan.core.catalog import builtin_dirs, discover
-from zelfscan.gui.vault_lock import lock_path
+from zelfscan.gui.vault.file_lock import lock_path
 from zelfscan.gui.wizard import RESULTS_ID
 from zelfscan.logsetup import LOG_NAME
 from zelfscan.userdirs import SETTINGS_FILENAME, user_dirs

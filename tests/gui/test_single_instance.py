@@ -18,8 +18,8 @@ from zelfscan.gui.dialogs.passphrase import PassphraseDialog
 from zelfscan.gui.dialogs.saved_scans import SavedScansDialog
 from zelfscan.gui.dialogs.wipe import WipeDialog
 from zelfscan.gui.session import StorageChoice
-from zelfscan.gui.vault_lock import VaultInUse, VaultLock, lock_path
-from zelfscan.gui.vault_session import VaultController
+from zelfscan.gui.vault.controller import VaultController
+from zelfscan.gui.vault.file_lock import VaultInUse, VaultLock, lock_path
 from zelfscan.storage.atomic import TEMP_PREFIX, TEMP_SUFFIX
 from zelfscan.storage.errors import StorageIOError
 from zelfscan.storage.vault import Vault
@@ -250,7 +250,7 @@ def test_temp_files_wait_for_the_lock_holder(qtbot, mini, dirs: UserDirs, app: A
 
 
 HOLD_LOCK = (
-    "import sys; from pathlib import Path; from zelfscan.gui.vault_lock import VaultLock\n"
+    "import sys; from pathlib import Path; from zelfscan.gui.vault.file_lock import VaultLock\n"
     "lock = VaultLock(Path(sys.argv[1]))\n"
     "print('locked' if lock.acquire() else 'refused', flush=True)\n"
     "sys.stdin.read()\n"  # hold it until killed

@@ -1,4 +1,4 @@
-"""Concise first (design.md §3): page limits over every persona file and the worst case.
+"""Concise first: page limits over every persona file and the worst case.
 
 The advice itself (cover, what the scan found, top 3, action plan, who can help) fits in at
 most 6 pages for any persona; the whole default PDF in at most 10; worst-case answers

@@ -1,4 +1,4 @@
-"""The report uses reportlab's public API only (design.md §5): no patched or read internals.
+"""The report uses reportlab's public API only (docs/performance.md): no patched or read internals.
 
 Speed comes from doing less (the concise PDF) and from reportlab's own optional C
 accelerator when it is installed, never from subclassing its fonts or paragraphs or reading

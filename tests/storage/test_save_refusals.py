@@ -1,4 +1,4 @@
-"""What the OS may refuse during a save, simulated (issue #20 items 3 and 4).
+"""What the OS may refuse during a save, simulated.
 
 Each refusal has its own outcome: a fallback that still saves (``F_FULLFSYNC``, the folder
 fsync after the rename, the backup), or :class:`SaveFailed` with the step and the reason the

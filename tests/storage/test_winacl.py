@@ -1,4 +1,4 @@
-"""Owner-only folders on Windows (issue #20 item 5): an explicit, protected access list.
+"""Owner-only folders on Windows: an explicit, protected access list.
 
 On any OS the rules are checked through a recorder in place of the Win32 calls, with
 ``sys.platform`` set to ``win32`` (``pathlib`` and ``os.chmod`` keep working). On a real

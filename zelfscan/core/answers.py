@@ -1,6 +1,6 @@
 """Answers: the answers-file format (YAML or JSON) and checking answers against a questionnaire.
 
-Format (questionnaires/README.md, design.md 2.3)::
+Format (questionnaires/README.md)::
 
     questionnaire: voorbeeld-scan
     answers:

@@ -45,17 +45,8 @@ class Catalog:
     """Questionnaire id -> the file it came from."""
 
 
-def builtin_dirs() -> list[Path]:
-    return [paths.questionnaires_dir()]
-
-
-def questionnaire_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    # Anything but a folder: a named pipe or a dangling link called *.yaml is reported by
-    # the loader (not read), rather than silently left out.
-    found = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir()]
-    return sorted(found, key=lambda p: p.name)
+builtin_dirs = paths.builtin_questionnaire_dirs
+questionnaire_files = paths.questionnaire_files
 
 
 def discover(dirs: Sequence[Path], *, use_compiled: bool = True) -> Catalog:

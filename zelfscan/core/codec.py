@@ -18,7 +18,7 @@ with different JSON types (``str | tuple[str, ...]``) is the member's own form.
 ``Questionnaire.source`` is the file's path at run time, so it is not stored. A change to this
 form must raise :data:`zelfscan.core.compiled.FORMAT`.
 
-Not to be confused with :mod:`zelfscan.core.serialize`: that gives readable, one-way JSON
+Not to be confused with :mod:`zelfscan.core.json_views`: that gives readable, one-way JSON
 views for export; this is a private storage form that only has to come back exactly.
 """
 

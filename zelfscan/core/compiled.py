@@ -18,7 +18,8 @@ when it provably belongs to the file next to it and to this code:
 Anything else (no copy, a stale or unreadable copy, one that does not decode) means ``None``
 and the caller loads the YAML as always: a copy can make loading faster, never different.
 Nothing here writes at run time; only :func:`build` writes, and only for a valid file.
-Only :mod:`zelfscan.core.catalog` decides which folders may use copies (the built-in ones).
+Only :mod:`zelfscan.core.catalog` decides which folders may use copies (the built-in ones);
+this module does not import it (the files and folders come from :mod:`zelfscan.paths`).
 
 The questionnaire is stored in the JSON form of :mod:`zelfscan.core.codec`, derived from the
 model's type hints. :func:`build` decodes what it is about to write and refuses to write it
@@ -48,6 +49,7 @@ try:  # what hashlib.blake2b is; importing hashlib would also load OpenSSL (~4 m
 except ImportError:  # pragma: no cover - every CPython has _blake2
     from hashlib import blake2b
 
+from zelfscan import paths
 from zelfscan.core import codec, model
 from zelfscan.core.model import Questionnaire
 
@@ -209,12 +211,11 @@ def build(folder: Path, *, check: bool = False) -> list[Outcome]:
     A file that does not load gets no copy (a stale one is removed), and copies whose YAML file
     is gone are removed; the loader's errors are for ``zelfscan-cli validate`` to print.
     """
-    from zelfscan.core.catalog import questionnaire_files
     from zelfscan.core.errors import QuestionnaireError
     from zelfscan.core.loader import load_text
 
     outcomes = []
-    files = questionnaire_files(folder)
+    files = paths.questionnaire_files(folder)
     for path in files:
         target = compiled_path(path)
         source = path.read_bytes()
@@ -276,11 +277,9 @@ def _write(target: Path, content: bytes) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m zelfscan.core.compiled [--check] [FOLDER ...]``: exit 1 when ``--check``
     finds a copy to write or remove."""
-    from zelfscan.core.catalog import builtin_dirs
-
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
-    folders = [Path(a) for a in args if a != "--check"] or builtin_dirs()
+    folders = [Path(a) for a in args if a != "--check"] or paths.builtin_questionnaire_dirs()
     stale = False
     for folder in folders:
         for outcome in build(folder, check=check):

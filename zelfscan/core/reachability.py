@@ -14,7 +14,7 @@ counted in *work units* (one unit ~ one condition node or one question visited),
 * one item may use at most :data:`ITEM_BUDGET` units (real questionnaires need a few hundred:
   the largest built-in item tries 22 combinations);
 * a whole file may use at most :data:`BASE_BUDGET` + :data:`UNITS_PER_BYTE` per byte of the
-  file, so checking stays proportional to the file's size (design.md §5: validating any file
+  file, so checking stays proportional to the file's size (docs/performance.md: validating any file
   of up to 1 MB within 2x its ``yaml.safe_load``; measured by ``benchmarks/bench_crafted.py``).
 
 An item that runs out is reported as :class:`TooComplex` ("too complex to check"): the file

@@ -1,6 +1,6 @@
 """Scores and levels per theme: points earned over points possible, higher is safer.
 
-The rules (design.md section 3), in one place so the report can state them truthfully:
+The rules, in one place so the report can state them truthfully:
 - only visible questions of non-profile themes count; "n.v.t." leaves the denominator;
 - "weet ik niet" earns nothing but stays in the denominator, and is counted as unknown;
   a theme where at least half of the points at stake are unknown is *onbekend*, not a failure;

@@ -12,7 +12,7 @@ so the file is parsed once, deep nesting never reaches a recursive composer, and
 keeps its ``start_mark`` for ``file:line:col`` messages. No Python objects are constructed:
 the loaders read the nodes themselves.
 
-Speed (design.md §5 gives loading 2x a plain ``yaml.safe_load``; the app loads every
+Speed (docs/performance.md gives loading 2x a plain ``yaml.safe_load``; the app loads every
 questionnaire at start-up): the cyclic garbage collector is paused while a file is composed
 (:func:`gc_paused`; the tree has no cycles, so it only cost time re-scanning every live object
 of the app, ~35 ms at start-up), and plain scalars whose first character no implicit

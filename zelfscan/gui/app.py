@@ -2,10 +2,11 @@
 
 ``--self-test`` builds the main window and every questionnaire's wizard and quits: the smoke
 test for source checkouts and the frozen bundle (it works with QT_QPA_PLATFORM=offscreen, and
-without a console: see :func:`_without_console`). ``--self-test-crash`` also raises a test
-error inside a Qt slot and checks that the exception hook handled it (the windowed build has
-no console to look at, so the exit code says so); it is a separate flag because the first
-message box costs ~10 ms, and ``--self-test`` is the start-up benchmark.
+without a console: see :func:`_without_console`). ``--self-test=start`` starts exactly as a
+user's start does and quits as soon as the start screen has painted: what a user waits for
+before the app can be used, and the start-up benchmark. ``--self-test-crash`` also raises a
+test error inside a Qt slot and checks that the exception hook handled it (the windowed build
+has no console to look at, so the exit code says so).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from zelfscan.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+START_MODE = "start"
+"""``--self-test=start``: quit once the start screen has painted."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,8 +51,7 @@ class _Parser(argparse.ArgumentParser):
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The app's arguments; help and usage errors in the user's language (zelfscan.arguments).
 
-    Another self-test mode (e.g. ``--self-test=start``) fits in by turning ``--self-test``
-    into an option with an optional value (``nargs="?"``, ``const`` for the plain flag).
+    ``args.self_test`` is ``False``, ``True`` (plain ``--self-test``) or ``"start"``.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = arguments.help_language(argv)
@@ -97,10 +100,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         )
         parser.add_argument(
             "--self-test",
-            action="store_true",
+            nargs="?",
+            const=True,
+            default=False,
+            choices=(START_MODE,),
             help=_(
                 "open the window and the first page of every scan, then quit: exit code 0 "
-                "when all is well, 1 when a scan or a bundled file is missing"
+                "when all is well, 1 when a scan or a bundled file is missing; with "
+                "--self-test=start only show the start screen, then quit"
             ),
         )
         # For the bundle smoke test only: --self-test, plus an error raised in a Qt slot
@@ -163,11 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     privacy.install(window, dirs, training=args.training, lang=args.lang)
     try:
+        if args.self_test == START_MODE:
+            return _start_screen_test(app, window)
         if args.self_test or args.self_test_crash:
             return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
         from zelfscan.gui.window_size import place_first_window
 
         place_first_window(window)  # the whole start screen, inside the screen
+        _after_first_paint(window, _load_scan_modules)
         window.show()
         return app.exec()
     finally:
@@ -296,6 +306,53 @@ def _self_test(
         _say("self-test: an error in a slot did not reach the exception hook", problem=True)
         return 1
     _say(f"self-test ok: {len(window.questionnaires)} questionnaire(s)")
+    return 0
+
+
+def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
+    """Run ``then`` once the page the window shows (the start screen) has first painted,
+    after that paint has finished."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    page = window.current_page()
+    if page is not None:
+        page.installEventFilter(FirstPaint(window))
+
+
+def _load_scan_modules() -> None:
+    """Import what opening a scan needs while the user reads the start screen: the start
+    screen paints without them, and the first click then waits for less."""
+    import zelfscan.gui.wizard  # noqa: F401
+
+
+def _start_screen_test(app: QApplication, window: MainWindow) -> int:
+    """Show the window as a user's start does; quit at the start screen's first paint.
+
+    Exit 0 when it painted; 1 when nothing painted within a minute (a hung start must not
+    pass, nor keep a benchmark waiting forever)."""
+    from PySide6.QtCore import QTimer
+
+    painted: list[bool] = []
+
+    def done() -> None:
+        painted.append(True)
+        app.quit()
+
+    _after_first_paint(window, done)
+    QTimer.singleShot(60_000, app.quit)
+    window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
+    window.show()
+    app.exec()
+    if not painted:
+        _say("self-test: the start screen did not paint", problem=True)
+        return 1
     return 0
 
 

@@ -9,9 +9,9 @@
   running Zelfscan may be saving: the lock holder cleans up when it takes the lock);
 * reads the settings file if there is one, and writes it only when the user changes a
   setting, so by default nothing about the user exists on disk;
-* wires the vault (:mod:`zelfscan.gui.vault_flow`), the lock (:mod:`zelfscan.gui.lock`),
+* wires the vault (:mod:`zelfscan.gui.vault.flow`), the lock (:mod:`zelfscan.gui.screen_lock`),
   the emergency save of the exception hook, and the Privacy menu;
-* gives the vault lock (:mod:`zelfscan.gui.vault_lock`) back when the app quits. It is taken
+* gives the vault lock (:mod:`zelfscan.gui.vault.file_lock`) back when the app quits. It is taken
   only when the user opens the vault, so memory-only and training sessions never write one.
 
 The encryption self-test imports ``cryptography``, which is too heavy for the start-up
@@ -26,17 +26,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from zelfscan.gui.dialogs import error
-from zelfscan.gui.lock import LockController
-from zelfscan.gui.session import StorageChoice
+from zelfscan.gui.screen_lock import LockController
+from zelfscan.gui.shell import Shell
 from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.vault_flow import VaultFlow
-from zelfscan.gui.vault_lock import VaultInUse, lock_path
-from zelfscan.gui.vault_session import VaultController
+from zelfscan.gui.vault.controller import VaultController
+from zelfscan.gui.vault.file_lock import VaultInUse, lock_path
+from zelfscan.gui.vault.flow import VaultFlow
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import DEFAULT_LANGUAGE, _, current_language
@@ -45,7 +45,6 @@ from zelfscan.storage.settings import Settings, load_settings, save_settings
 from zelfscan.userdirs import UserDirs
 
 if TYPE_CHECKING:
-    from zelfscan.gui.main_window import MainWindow
     from zelfscan.storage.crypto import KdfParams
 
 log = logging.getLogger(__name__)
@@ -54,7 +53,7 @@ log = logging.getLogger(__name__)
 class Privacy(QObject):
     def __init__(
         self,
-        window: MainWindow,
+        window: Shell,
         dirs: UserDirs,
         *,
         training: bool,
@@ -71,7 +70,7 @@ class Privacy(QObject):
         self.crypto_ok: bool | None = None
         self.controller = VaultController(dirs.vault_file, params=params, pool=pool, parent=self)
         self.flow = VaultFlow(window, self.controller)
-        window.vault_flow = self.flow
+        window.use_vault(self.flow)
         self.lock = LockController(window, self.flow)
         self.lock.idle.set_minutes(settings.auto_lock_minutes)
         self.lock.locked_changed.connect(lambda _locked: self.update_availability())
@@ -80,7 +79,7 @@ class Privacy(QObject):
         self._add_save_banner()
         self.confirm_quit_unsaved: Callable[[], bool] = self._ask_quit_unsaved
         """Asked when the last save before quitting failed: True quits anyway."""
-        window.installEventFilter(self)
+        window.add_close_check(self._may_close)
         app = QCoreApplication.instance()
         if app is not None:  # exit: the next start must find the vault free (no stale lock)
             app.aboutToQuit.connect(self.controller.close)
@@ -93,27 +92,19 @@ class Privacy(QObject):
     def _add_save_banner(self) -> None:
         from zelfscan.gui.widgets.save_banner import SaveBanner
 
-        central = self.window.centralWidget()
-        layout = central.layout() if central is not None else None
-        self.save_banner = SaveBanner(central)
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(1, self.save_banner)  # under the training banner
+        self.save_banner = SaveBanner(self.window)
+        self.window.add_bar(self.save_banner)  # under the training banner
         self.controller.save_failed.connect(self.save_banner.show_problem)
         self.controller.save_recovered.connect(self.save_banner.clear)
         self.save_banner.retry.clicked.connect(self.controller.autosaver.retry_now)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _may_close(self) -> bool:
         """Closing the window waits for the last save; when it failed, the user decides."""
-        closing = watched is self.window and event.type() == QEvent.Type.Close
-        if (
-            closing
-            and self.controller.is_open
-            and not self.controller.finish_saving()
-            and not self.confirm_quit_unsaved()
-        ):
-            event.ignore()
-            return True
-        return False
+        return (
+            not self.controller.is_open
+            or self.controller.finish_saving()
+            or self.confirm_quit_unsaved()
+        )
 
     def _ask_quit_unsaved(self) -> bool:
         from zelfscan.gui.dialogs.common import ask_yes_no
@@ -143,11 +134,7 @@ class Privacy(QObject):
     def update_availability(self) -> None:
         usable = self.crypto_ok is not False and not self.training()
         self.flow.available = usable
-        button = self.window.start.storage_buttons.get(StorageChoice.VAULT)
-        if button is not None:
-            button.setEnabled(usable)
-            if not usable and button.isChecked():
-                self.window.start.storage_buttons[StorageChoice.MEMORY].setChecked(True)
+        self.window.set_vault_available(usable)
         self.crypto_note.setVisible(self.crypto_ok is False)
         for action in (self.saved_action, self.export_action, self.import_action):
             action.setEnabled(usable and not self.lock.locked)
@@ -183,7 +170,7 @@ class Privacy(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        self.menu = QMenu(window.menuBar())
+        self.menu = QMenu(window)
         self.lock_action = self._action(self.lock.lock, Shortcut.LOCK)
         self.menu.addSeparator()
         self.saved_action = self._action(self.flow.show_saved_scans)
@@ -194,27 +181,16 @@ class Privacy(QObject):
         # The app's one preference: macOS shows it as "Instellingen…" (⌘,) in the app menu.
         self.auto_lock_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.wipe_action = self._action(self.show_wipe)
-        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
-        from zelfscan.gui.main_window import explicit_menu_roles
-
-        explicit_menu_roles(window)
-        self.crypto_note = plain_label(parent=window.start.privacy, name="cryptoNote")
+        window.add_menu(self.menu)
+        self.crypto_note = plain_label(parent=window, name="cryptoNote")
+        window.add_storage_note(self.crypto_note)
         self.crypto_note.setVisible(False)
-        layout = window.start.privacy.layout()
-        if layout is not None:
-            layout.addWidget(self.crypto_note)
 
     def _hook_window(self) -> None:
         window = self.window
-        for action in window.language_actions.values():
-            action.triggered.connect(self._user_changed_look)
-        for action in (*window.size_actions.values(), window.larger_action, window.smaller_action):
-            action.triggered.connect(self._user_changed_look)
-        vault_button = window.start.storage_buttons.get(StorageChoice.VAULT)
-        if vault_button is not None:
-            vault_button.toggled.connect(self._on_vault_toggled)
-        window.start.training_requested.connect(self.update_availability)
-        window.banner.stop.clicked.connect(self.update_availability)
+        window.look_chosen.connect(self._user_changed_look)
+        window.vault_option_toggled.connect(self._on_vault_toggled)
+        window.training_changed.connect(lambda _on: self.update_availability())
 
     def retranslate(self) -> None:
         self.menu.setTitle(_("&Privacy"))
@@ -296,7 +272,7 @@ class Privacy(QObject):
             raise
 
 
-def _apply_settings(window: MainWindow, settings: Settings, *, lang: str) -> None:
+def _apply_settings(window: Shell, settings: Settings, *, lang: str) -> None:
     if lang == DEFAULT_LANGUAGE and settings.language != current_language():
         window.set_language(settings.language)
     percent = round(settings.text_scale * 100)
@@ -305,7 +281,7 @@ def _apply_settings(window: MainWindow, settings: Settings, *, lang: str) -> Non
 
 
 def install(
-    window: MainWindow,
+    window: Shell,
     dirs: UserDirs,
     *,
     training: bool,

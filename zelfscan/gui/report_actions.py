@@ -4,10 +4,16 @@ The GUI builds no report itself: it hands a :class:`ReportRequest` (plain values
 widgets) to the same Qt-free path the CLI uses, :func:`zelfscan.report.output.save_report`.
 The questions to the user (where, which password) are injectable callables so tests can drive
 the flow without native dialogs.
+
+While the results are read, :meth:`ReportActions.prepare` renders the PDF in the background,
+so "Opslaan als PDF" only has to write it: rendering takes ~0.3–0.5 s, a user reads the
+results for longer. The bytes stay in memory, only for exactly the request they were made
+from (answers, language, plan, full or not); anything else renders anew.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -25,7 +31,13 @@ from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import _, current_language
 from zelfscan.report.build import PreviousScan, build_report
 from zelfscan.report.document import ReportDocument
-from zelfscan.report.output import ReportFormat, save_report, suggested_name
+from zelfscan.report.output import (
+    ReportFormat,
+    render_report,
+    save_rendered_pdf,
+    save_report,
+    suggested_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +140,37 @@ class ReportActions(QObject):
         self.ask_path = ask_path
         self.ask_password = ask_password
         self.pool = pool
+        self._prepared_for: tuple[ReportRequest, bool] | None = None
+        self._prepared: bytes | None = None
+        self._waiting: Callable[[bytes | None], None] | None = None
+
+    def prepare(self, request: ReportRequest, *, full: bool = False) -> None:
+        """Render the PDF of ``request`` in the background, for a save that may follow."""
+        key = (request._replace(plan_state=dict(request.plan_state)), full)
+        if key == self._prepared_for:
+            return
+        self._prepared_for, self._prepared, self._waiting = key, None, None
+
+        def done(data: object) -> None:
+            if self._prepared_for is key and isinstance(data, bytes):
+                self._prepared = data
+                waiting, self._waiting = self._waiting, None
+                if waiting is not None:
+                    waiting(data)
+
+        def failed(_exc: BaseException) -> None:  # the save renders again and reports it
+            if self._prepared_for is key:
+                waiting, self._prepared_for, self._waiting = self._waiting, None, None
+                if waiting is not None:
+                    waiting(None)
+
+        request = key[0]
+        run_in_background(
+            lambda: render_report(request.document(), ReportFormat.PDF, full=full),
+            done,
+            failed,
+            pool=self.pool,
+        )
 
     def save(self, request: ReportRequest, fmt: ReportFormat, *, full: bool = False) -> None:
         """Ask where (and for a PDF, whether to add a password), then write in the background."""
@@ -144,12 +187,24 @@ class ReportActions(QObject):
         request = request._replace(plan_state=dict(request.plan_state))
         busy = _("Making the PDF…") if fmt is ReportFormat.PDF else _("Making the HTML file…")
         self.busy_changed.emit(True, busy)
-        run_in_background(
-            lambda: write_report(request, path, fmt, full=full, password=password),
-            self._on_saved,
-            self._on_failed,
-            pool=self.pool,
-        )
+
+        def write(data: bytes | None) -> None:
+            job: Callable[[], Path]
+            if data is None:
+                job = functools.partial(
+                    write_report, request, path, fmt, full=full, password=password
+                )
+            else:
+                job = functools.partial(save_rendered_pdf, data, path, password=password)
+            run_in_background(job, self._on_saved, self._on_failed, pool=self.pool)
+
+        if fmt is ReportFormat.PDF and self._prepared_for == (request, full):
+            if self._prepared is not None:
+                write(self._prepared)
+            else:
+                self._waiting = write  # still rendering: write when it is done
+            return
+        write(None)
 
     def _on_saved(self, path: object) -> None:
         self.busy_changed.emit(False, "")

@@ -26,14 +26,14 @@ class StorageChoice(Enum):
 
     Extension point for the vault: add ``VAULT = "vault"`` here, offer it in
     :data:`zelfscan.gui.start.OFFERED_STORAGE`, and handle it in
-    :meth:`zelfscan.gui.main_window.MainWindow.open_session` (ask the passphrase, then connect
+    :meth:`zelfscan.gui.shell.Shell.open_session` (ask the passphrase, then connect
     the vault's autosave to :attr:`ScanSession.answer_changed` and resume with
     :meth:`ScanSession.load_answers`).
     """
 
     MEMORY = "memory"
     VAULT = "vault"
-    """Encrypted on this laptop with a passphrase; see :mod:`zelfscan.gui.vault_session`."""
+    """Encrypted on this laptop with a passphrase; see :mod:`zelfscan.gui.vault.controller`."""
 
 
 class ScanSession(QObject):

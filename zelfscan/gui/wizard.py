@@ -160,6 +160,10 @@ class ScanWizard(QWizard):
     def _prebuild_next(self) -> None:
         if not self.isVisible() or self.currentId() == -1:
             return
+        if self.currentId() == RESULTS_ID:  # the PDF, while the results are read
+            request = self.results.report_request()
+            if request is not None:
+                self.report_actions.prepare(request, full=self.results.action_bar.full)
         upcoming = self.nextId()
         page = self.section_pages.get(upcoming)
         if page is not None:

@@ -1,4 +1,4 @@
-"""The report as one self-contained, accessible HTML file (design.md §2.1).
+"""The report as one self-contained, accessible HTML file (``report ... --out FILE.html``).
 
 The accessible alternative to the (untagged) PDF, from the same document and in the same
 order: one ``h1``, each part an ``h2`` section, tables with header cells and ``scope``,

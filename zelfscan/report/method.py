@@ -1,5 +1,5 @@
-"""How the scan works, in the words every view prints (design.md §3: the report states the
-scoring rules). Kept apart from the builder so the rules read as one text."""
+"""How the scan works, in the words every view prints (the report states its own scoring
+rules). Kept apart from the builder so the rules read as one text."""
 
 from __future__ import annotations
 

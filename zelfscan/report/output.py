@@ -88,6 +88,19 @@ def save_report(
     return path
 
 
+def save_rendered_pdf(data: bytes, path: Path, *, password: str | None = None) -> Path:
+    """Write a PDF rendered earlier by :func:`render_report` (with ``password``: encrypted
+    in memory first, as :func:`save_report` does)."""
+    from zelfscan.storage.atomic import atomic_write
+
+    if password:
+        from zelfscan.report.pdf import protect_pdf
+
+        data = protect_pdf(data, password)
+    atomic_write(path, data)
+    return path
+
+
 def _slug(text: str) -> str:
     """Lowercase ASCII words joined by hyphens: safe in every file system and mail client."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

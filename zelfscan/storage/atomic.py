@@ -17,7 +17,7 @@ between steps can leave a temp file behind; :func:`clean_stale_temp_files` remov
 no other process can be writing: by the GUI when it takes the vault lock, and at start-up only
 while no vault lock file exists.
 
-What the operating system may refuse, and what each refusal means (issue #20):
+What the operating system may refuse, and what each refusal means:
 
 * ``F_FULLFSYNC`` refused (some network and USB volumes on macOS): the plain ``fsync`` that
   came first is the best that volume offers; the save goes on (warning ``full-fsync``).

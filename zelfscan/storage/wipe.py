@@ -102,7 +102,7 @@ def plan_wipe(dirs: UserDirs, *, include_questionnaires: bool = False) -> WipePl
     return WipePlan(locations=all_locations(dirs), delete=delete, keep=kept)
 
 
-LOCK_SUFFIX = ".lock"  # the GUI's QLockFile next to the vault (zelfscan.gui.vault_lock)
+LOCK_SUFFIX = ".lock"  # the GUI's QLockFile next to the vault (zelfscan.gui.vault.file_lock)
 _REUSE_MARGIN_S = 2.0
 
 

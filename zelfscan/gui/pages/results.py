@@ -7,7 +7,7 @@ with its table; who can help. Everything shown is in the document, built once fr
 evaluation; this page only lays it out, and saving, printing and the PDF use that same
 document.
 
-Page switches must fit in one frame (design.md §5), so :meth:`ResultsPage.rebuild` builds
+Page switches must fit in one frame (docs/performance.md), so :meth:`ResultsPage.rebuild` builds
 everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer;
 :attr:`ResultsPage.advice_built` tells when the plan is complete.
 """

@@ -1,10 +1,10 @@
 """Training mode's wiring into the main window: the Training menu, demo personas, the
 presenter view (F5), "volgende deelnemer" and the blank paper version.
 
-It composes with the main window instead of growing it: it follows which page the window's
-stack shows (start screen or a scan) and only calls the window's public methods
-(``start_scan``, ``close_scan``). Nothing here writes to disk; the blank PDF goes only where
-the trainer chooses.
+It composes with the main window instead of growing it: it follows which page the window
+shows (start screen or a scan) and uses only the window's interface
+(:class:`zelfscan.gui.shell.Shell`: ``start_scan``, ``close_scan``, ``add_menu``, ...).
+Nothing here writes to disk; the blank PDF goes only where the trainer chooses.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QMenu
+from PySide6.QtWidgets import QMenu
 
 from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
@@ -25,13 +25,13 @@ from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
-    from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.shell import Shell
     from zelfscan.gui.training.personas import PersonaPanel
     from zelfscan.gui.training.presenter import PresenterView
 
 
 class TrainingController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
         self.active = False
@@ -42,23 +42,24 @@ class TrainingController(QObject):
         self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
-        window.start.blank_requested.connect(self.save_blank)
-        self.persona_label = plain_label(parent=window.banner, name="trainingPersona")
-        banner_layout = window.banner.layout()
-        if isinstance(banner_layout, QBoxLayout):
-            banner_layout.insertWidget(1, self.persona_label, 1)
+        window.blank_requested.connect(self.save_blank)
+        self.persona_label = plain_label(parent=window, name="trainingPersona")
+        window.add_to_training_banner(self.persona_label)
         self._build_menu()
-        window.stack.currentChanged.connect(self._on_stack_changed)
+        window.page_changed.connect(self._on_page_changed)
+        window.training_changed.connect(self.set_active)
+        window.retranslated.connect(self.retranslate)
+        self.set_active(window.training)
+        self.retranslate()
 
     def _build_menu(self) -> None:
         window = self.window
-        self.menu = QMenu(window.menuBar())
+        self.menu = QMenu(window)
         self.persona_menu = QMenu(self.menu)
         self.presenter_action = QAction(
             window, shortcut=Shortcut.PRESENTER.sequence(), checkable=True
         )
         self.presenter_action.toggled.connect(self.show_presenter)
-        window.addAction(self.presenter_action)  # F5 works even with the menu closed
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
         self.blank_menu = QMenu(self.menu)
@@ -72,7 +73,8 @@ class TrainingController(QObject):
         self.menu.addAction(self.presenter_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
-        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+        # F5 works even with the menu closed
+        window.add_menu(self.menu, window_actions=[self.presenter_action])
 
     # --- built on first use: most starts are not training sessions (start-up budget) --------
     @property
@@ -90,16 +92,16 @@ class TrainingController(QObject):
         if self._panel is None:
             from zelfscan.gui.training.personas import PersonaPanel  # only in training mode
 
-            self._panel = PersonaPanel(list(self.window.questionnaires.values()), self.window.start)
+            self._panel = PersonaPanel(list(self.window.questionnaires.values()), self.window)
             self._panel.persona_chosen.connect(self.start_with_persona)
             self._panel.blank_requested.connect(self.save_blank)
+            self.window.add_training_panel(self._panel)
             self._panel.setVisible(self.active)
-            self.window.start.training_area.addWidget(self._panel)
         return self._panel
 
     # --- mode ---------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
-        """Show or hide everything of training mode (called from MainWindow.set_training)."""
+        """Show or hide everything of training mode (on the window's ``training_changed``)."""
         self.active = on
         self.menu.menuAction().setVisible(on)
         self.presenter_action.setEnabled(on)
@@ -111,7 +113,7 @@ class TrainingController(QObject):
             self.presenter_action.setChecked(False)
             if self._presenter is not None:
                 self._presenter.close()
-        elif self.window.stack.currentWidget() is self.window.start:
+        elif self.window.showing_start():
             button = self.panel.first_button()
             if button is not None:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -150,9 +152,8 @@ class TrainingController(QObject):
             action.triggered.connect(lambda _c=False, p=persona: self.fill(p))
         self.persona_menu.setEnabled(bool(personas))
 
-    def _on_stack_changed(self, _index: int) -> None:
-        window = self.window
-        if window.stack.currentWidget() is not window.wizard:
+    def _on_page_changed(self) -> None:
+        if not self.window.showing_scan():
             self.persona = None  # back on the start screen: the scan and its persona are gone
         self._follow_scan()
         self.retranslate()
@@ -162,7 +163,7 @@ class TrainingController(QObject):
         if presenter is None:
             return
         wizard, session = window.wizard, window.session
-        if wizard is not None and session is not None and window.stack.currentWidget() is wizard:
+        if wizard is not None and session is not None and window.showing_scan():
             presenter.follow(wizard, session, self.persona)
         else:
             presenter.reset()
@@ -199,7 +200,7 @@ class TrainingController(QObject):
         self.blank.save(self.window.questionnaires[questionnaire_id])
 
     def _on_blank_saved(self, _path: Path) -> None:
-        self.window.statusBar().showMessage(_("The blank paper version has been saved."), 10000)
+        self.window.show_status(_("The blank paper version has been saved."), 10000)
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:

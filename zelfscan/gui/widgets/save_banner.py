@@ -1,4 +1,4 @@
-"""The bar that says a vault save failed, without stopping the user (issue #20 item 3).
+"""The bar that says a vault save failed, without stopping the user.
 
 A modal "Niet opgeslagen" after every answer froze the work while a virus scanner held the
 vault; this bar stays at the top of the window instead, says what is wrong and that Zelfscan

@@ -1,4 +1,4 @@
-"""The advice itself, the part a busy bestuurder reads in ten minutes (design.md §3):
+"""The advice itself, the part a busy bestuurder reads in ten minutes:
 cover and urgent help, what the scan found, the top 3, the action plan, who can help.
 
 A reader who stops after these pages has what matters; the appendices (:mod:`.appendix`)

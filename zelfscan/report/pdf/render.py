@@ -1,6 +1,6 @@
 """Lay a :class:`ReportDocument` out as PDF bytes with reportlab, in memory.
 
-The default PDF is the concise advice (design.md §3): cover, what the scan found, the top 3,
+The default PDF is the concise advice (concise first): cover, what the scan found, the top 3,
 the action plan and who can help, then the find-out tasks and the method as appendices. The
 full report adds the explanation per measure as the first appendix.
 """

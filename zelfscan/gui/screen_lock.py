@@ -1,4 +1,4 @@
-"""Lock: hide every answer at once (Ctrl+L, or after idle time) until the user comes back.
+"""Screen lock: hide every answer at once (Ctrl+L, or after idle time) until the user comes back.
 
 A locked window shows only a lock screen: the scan is not just covered but taken out of the
 visible stack, other windows (urgent help, open dialogs) are closed, and every menu action
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QWindow
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,8 +30,8 @@ from zelfscan.gui.widgets.common import Heading, plain_label
 from zelfscan.i18n import _
 
 if TYPE_CHECKING:
-    from zelfscan.gui.main_window import MainWindow
-    from zelfscan.gui.vault_flow import VaultFlow
+    from zelfscan.gui.shell import Shell
+    from zelfscan.gui.vault.flow import VaultFlow
 
 _INPUT_EVENTS = frozenset(
     {
@@ -187,16 +187,16 @@ class LockScreen(QWidget):
 class LockController(QObject):
     locked_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow, flow: VaultFlow | None) -> None:
+    def __init__(self, window: Shell, flow: VaultFlow | None) -> None:
         super().__init__(window)
         self.window = window
         self.flow = flow
-        self.screen = LockScreen(window.stack)
+        self.screen = LockScreen(window)
         self.screen.unlock_requested.connect(self.unlock)
-        window.stack.addWidget(self.screen)
+        window.add_page(self.screen)
         self.locked = False
         self._before: QWidget | None = None
-        self._disabled: list[QAction] = []
+        self._enable_again: Callable[[], None] = lambda: None
         self._resume_id: str | None = None
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.auto_lock)
@@ -220,8 +220,7 @@ class LockController(QObject):
                 if isinstance(widget, QDialog):
                     widget.reject()
                 widget.hide()
-        if window.wizard is not None:
-            window.wizard.urgent.close()
+        window.close_side_windows()
         session = window.session
         vault_scan = session is not None and session.storage is StorageChoice.VAULT
         self.screen.vault = bool(self.flow and (vault_scan or self.flow.controller.is_open))
@@ -235,11 +234,9 @@ class LockController(QObject):
             if vault_scan:
                 window.close_scan()
             controller.lock()
-        self._before = None if self.screen.vault else window.stack.currentWidget()
-        window.stack.setCurrentWidget(self.screen)
-        self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
-        for action in self._disabled:
-            action.setEnabled(False)
+        self._before = None if self.screen.vault else window.current_page()
+        window.show_page(self.screen)
+        self._enable_again = window.suspend_actions()
         self.screen.retranslate()
         self.screen.button.setFocus()
         self.locked_changed.emit(True)
@@ -264,11 +261,10 @@ class LockController(QObject):
 
     def _show(self, widget: QWidget | None) -> None:
         self.locked = False
-        for action in self._disabled:
-            action.setEnabled(True)
-        self._disabled = []
+        self._enable_again()
+        self._enable_again = lambda: None
         target = widget if widget is not None and widget is not self.screen else None
-        self.window.stack.setCurrentWidget(target or self.window.start)
+        self.window.show_page(target)
         self._before = None
         self.idle.restart()
         self.locked_changed.emit(False)

@@ -2,15 +2,15 @@
 
 The session keeps the one answers dict; this controller only *listens* (``answer_changed``,
 ``plan_changed``, the wizard's page changes), puts a snapshot into the vault's memory each
-time and hands the writing to :class:`~zelfscan.gui.autosave.Autosaver` (a worker thread,
+time and hands the writing to :class:`~zelfscan.gui.vault.autosave.Autosaver` (a worker thread,
 debounced for typing, retried on failure). Only unlocking pays for Argon2id, and that runs
 through :func:`run_in_background`.
 
-Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault_flow`), so the logic can be
+Widget-free on purpose (dialogs live in :mod:`zelfscan.gui.vault.flow`), so the logic can be
 tested with a plain session. ``params`` is the injectable KDF cost: tests pass cheap values,
 production leaves it ``None`` (the storage layer's defaults). There is no global switch.
 
-Opening the vault also takes its lock (:mod:`zelfscan.gui.vault_lock`), so a second running
+Opening the vault also takes its lock (:mod:`zelfscan.gui.vault.file_lock`), so a second running
 Zelfscan can not open the same vault and overwrite this one's answers. The lock stays with
 this process until :meth:`VaultController.close` (exit, "alles wissen"); see that module for
 why locking the window (Ctrl+L) keeps it.
@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from zelfscan.core import flow
 from zelfscan.core.migrate import carry_over
 from zelfscan.gui.session import ScanSession
-from zelfscan.gui.vault_lock import VaultInUse, VaultLock
+from zelfscan.gui.vault.file_lock import VaultInUse, VaultLock
 from zelfscan.gui.workers import Pool, run_in_background
 from zelfscan.i18n import current_language
 from zelfscan.storage.errors import StorageError, StorageIOError
@@ -91,7 +91,7 @@ class VaultController(QObject):
         self.instance_lock = VaultLock(path)
         self._claimed = False
         """This process has opened the vault (since the last close): the lock is ours to keep."""
-        from zelfscan.gui.autosave import Autosaver
+        from zelfscan.gui.vault.autosave import Autosaver
 
         self.autosaver = Autosaver(path, lambda: self.vault, pool=pool, parent=self)
         """Writes the vault on a worker thread: debounced, coalesced, retried."""

@@ -1,4 +1,5 @@
-"""Plain-JSON views of the model and of an evaluation (contracts 2.4 and 2.5 of design.md)."""
+"""Plain-JSON views of the model and of an evaluation: ``zelfscan-cli show --json`` and
+``zelfscan-cli score --json``, a contract other tools rely on (tests/test_cli.py)."""
 
 from __future__ import annotations
 
@@ -143,7 +144,7 @@ def evaluation_to_json(ev: Evaluation, lang: str) -> dict[str, Any]:
 
 
 def why_to_json(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
-    """``why`` of design.md 2.5: one ``{"question", "answer"}`` per reason, the answer in the
+    """``why`` of ``score --json``: one ``{"question", "answer"}`` per reason, the answer in the
     answers-file form (an option id, or a list of them for a checklist)."""
     return [
         {

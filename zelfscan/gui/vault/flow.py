@@ -7,7 +7,7 @@ drives the main window. Every question is an injectable callable or goes through
 The dialogs are imported where they are opened: most sessions never use the vault, and the
 imports were part of every start (docs/performance.md).
 
-Only one running Zelfscan can have the vault open (:mod:`zelfscan.gui.vault_lock`): a second
+Only one running Zelfscan can have the vault open (:mod:`zelfscan.gui.vault.file_lock`): a second
 one hears so before it is asked for the passphrase, and nothing of the vault is touched. Its
 memory-only scans work as always.
 """
@@ -22,17 +22,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from zelfscan.gui.session import ScanSession, StorageChoice
-from zelfscan.gui.vault_lock import in_use_text
-from zelfscan.gui.vault_session import (
+from zelfscan.gui.vault.controller import (
     RESULTS_POSITION,
     REVIEW_POSITION,
     Resumed,
     VaultController,
 )
+from zelfscan.gui.vault.file_lock import in_use_text
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
-    from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.shell import Shell
     from zelfscan.gui.wizard import ScanWizard
     from zelfscan.storage.content import Scan
     from zelfscan.storage.vault import ImportResult
@@ -62,7 +62,7 @@ def show_message(parent: QWidget, title: str, text: str) -> None:
 
 
 class VaultFlow(QObject):
-    def __init__(self, window: MainWindow, controller: VaultController) -> None:
+    def __init__(self, window: Shell, controller: VaultController) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
@@ -196,7 +196,7 @@ class VaultFlow(QObject):
         return wizard
 
     def attach(self, session: ScanSession) -> None:
-        """Called by ``MainWindow.open_session`` for a vault session, before the wizard exists."""
+        """Called by ``Shell.open_session`` for a vault session, before the wizard exists."""
         scan, self.pending = self.pending, None
         if self.controller.is_open:
             self.resumed = self.controller.attach(session, scan)
