@@ -7,22 +7,12 @@ stayed at 100% while the headings grew. These tests run with the real stylesheet
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication, QStyle
 
 from zelfscan.gui import theme
 from zelfscan.gui.main_window import MainWindow
 from zelfscan.gui.session import StorageChoice
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[QApplication]:
-    theme.apply_stylesheet(qapp)
-    yield qapp
-    theme.set_text_scale(100)
-    theme.clear_stylesheet(qapp)
 
 
 def sizes(window: MainWindow) -> dict[str, float]:

@@ -18,7 +18,7 @@ SCREENS = {
 
 
 @pytest.fixture
-def real_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def real_window(qtbot, styled) -> MainWindow:  # type: ignore[no-untyped-def]
     catalog = discover(builtin_dirs())
     window = MainWindow(list(catalog.questionnaires.values()))
     qtbot.addWidget(window)

@@ -118,7 +118,7 @@ class StartScreen(QWidget):
         content = ReflowContent()
         content.setObjectName("startContent")
         layout = QVBoxLayout(content)
-        layout.setSpacing(self.fontMetrics().height() * 2 // 3)
+        layout.setSpacing(self.fontMetrics().height() // 2)
         scroll.setWidget(content)
         outer.addWidget(scroll)
 
