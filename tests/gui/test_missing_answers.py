@@ -52,6 +52,7 @@ def test_the_progress_line_counts_pages_and_never_goes_back(wizard: ScanWizard) 
         assert position is not None
         seen.append(position)
         texts.append(page.progress_label.text())
+        assert (page.step_bar.value(), page.step_bar.maximum()) == position
         wizard.urgent.close()
         wizard.next()
     review = wizard.currentPage()

@@ -7,7 +7,7 @@ line stays visible above it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
 
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
@@ -22,8 +22,19 @@ class ScanPage(QWizardPage):
         self.session = session
         outer = self.page_layout = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.progress_label: QLabel = plain_label(parent=self, name="progress")
-        outer.addWidget(self.progress_label)
+        progress = QWidget(self)  # one item in page_layout: banners go in under it
+        progress_layout = QVBoxLayout(progress)
+        progress_layout.setContentsMargins(0, 0, 0, 0)
+        progress_layout.setSpacing(0)
+        self.progress_label: QLabel = plain_label(parent=progress, name="progress")
+        self.step_bar = QProgressBar(progress)  # the steps at a glance; never goes back
+        self.step_bar.setObjectName("stepBar")
+        self.step_bar.setTextVisible(False)
+        self.step_bar.setFixedHeight(max(4, self.fontMetrics().height() // 4))
+        self.step_bar.setVisible(False)
+        progress_layout.addWidget(self.progress_label)
+        progress_layout.addWidget(self.step_bar)
+        outer.addWidget(progress)
         self.scroll_area = ReflowScrollArea(self)
         self.content = ReflowContent()
         self.content.setObjectName("pageContent")
@@ -58,6 +69,12 @@ class ScanPage(QWizardPage):
         self.progress_label.setText(text)
         self.progress_label.setAccessibleName(text)
         self.progress_label.setVisible(bool(text))
+        position = self.step_position()
+        self.step_bar.setVisible(position is not None)
+        if position is not None:
+            self.step_bar.setRange(0, position[1])
+            self.step_bar.setValue(position[0])
+            self.step_bar.setAccessibleName(text)
 
     def retranslate(self) -> None:
         self.update_progress()
