@@ -181,7 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _start_screen_test(app, window)
         if args.self_test or args.self_test_crash:
             return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
-        window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
+        from zelfscan.gui.window_size import place_first_window
+
+        place_first_window(window)  # the whole start screen, inside the screen
         _after_first_paint(window, load_scan_modules)
         window.show()
         return app.exec()
