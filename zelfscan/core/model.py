@@ -386,6 +386,9 @@ class Questionnaire:
     additions: tuple[Addition, ...] = ()
     about: Text | None = None
     """How the scan works and its limits, in the content's own words."""
+    draft: bool = False
+    """``draft: true``: work in progress; English may still be missing (the Dutch stands in)
+    and the start screen marks the scan as a draft."""
     sources: tuple[Source, ...] = ()
     """Every source the file cites (its ``sources:`` list), in file order."""
     about_sources: tuple[Source, ...] = ()

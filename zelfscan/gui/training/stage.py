@@ -6,14 +6,14 @@ keys, the black screen, and the "alleen voorbeeldpersonen" lock that keeps someo
 off the projector. With two screens the audience view goes to the screen that is not the main
 window's and the console opens on the laptop; with one (mirrored) screen the notes stay hidden
 unless the trainer asks (N on the audience view, or the console when the room does not look).
-The urgent-help panel never pops up over the audience view on a shared screen.
+The urgent-help panel is part of the wizard's page, so it never pops up over the audience view.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -112,7 +112,6 @@ class Stage(QObject):
         if isinstance(wizard, ScanWizard) and isinstance(session, ScanSession):
             if slides.wizard is not wizard:
                 slides.follow(wizard, session, persona if isinstance(persona, Persona) else None)
-                wizard.urgent.installEventFilter(self)  # kept off a shared screen
         else:
             slides.reset()
 
@@ -192,24 +191,6 @@ class Stage(QObject):
     def close(self) -> None:
         if self._presenter is not None:
             self._presenter.close()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The urgent-help panel never pops up over the audience view on a shared screen;
-        F2 opens it again once the audience view is closed."""
-        presenter = self._presenter
-        if (
-            event.type() == QEvent.Type.Show
-            and presenter is not None
-            and presenter.isVisible()
-            and self.shared_screen
-            and isinstance(watched, QWidget)
-        ):
-            QTimer.singleShot(0, watched.hide)
-            self.window.show_status(
-                _("A red flag: close the audience view, then F2 opens the urgent-help panel."),
-                10000,
-            )
-        return False
 
     def retranslate(self) -> None:
         self.presenter_action.setText(_("&Audience view on the projector"))
