@@ -583,3 +583,37 @@ def test_room_poll_counts_on_the_projector_and_forgotten(
     trainer.next_participant()
     assert not poll.isVisible()
     assert set(poll.counts.values()) <= {0}
+
+
+def test_enter_on_a_persona_button_starts_the_scan(qtbot, trainer_window: MainWindow, real) -> None:
+    from PySide6.QtCore import Qt
+
+    window = trainer_window
+    questionnaire = real[0]
+    persona = questionnaire.personas[1]
+    button = window.trainer.panel.cards[(questionnaire.id, persona.id)].button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session is not None)
+    assert dict(window.session.answers) == dict(persona.answers)
+
+
+def test_next_participant_names_the_pdfs_that_were_saved(
+    trainer_window: MainWindow, real, tmp_path: Path
+) -> None:
+    window = trainer_window
+    questionnaire = real[0]
+    window.trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+    run_to_results(window)
+    target = tmp_path / "advies.pdf"
+    window.wizard.report_actions.ask_path = lambda _parent, _name: target
+    window.wizard.report_actions.ask_password = lambda _parent: (True, None)
+    window.wizard.results.save_button.click()
+    assert target.exists()
+    asked: list[str] = []
+    window.trainer.confirm = lambda _title, text: asked.append(text) or False
+    window.trainer.next_participant()
+    assert str(target) in asked[0]
+    window.trainer.confirm = lambda _title, _text: True
+    window.trainer.next_participant()
+    assert window.trainer.saved_files == []

@@ -43,6 +43,10 @@ class TrainingController(QObject):
         self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
         self._poll: RoomPoll | None = None
+        self.saved_files: list[Path] = []
+        """PDFs saved for this participant: "volgende deelnemer" names them (they stay)."""
+        self._watched: object = None
+        self._hooked: object = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
         self.pack = TrainerPackSaver(window)
@@ -160,6 +164,10 @@ class TrainingController(QObject):
         self.persona_menu.setEnabled(bool(personas))
 
     def _on_page_changed(self) -> None:
+        wizard = self.window.wizard
+        if wizard is not None and wizard is not self._hooked:
+            self._hooked = wizard
+            wizard.currentIdChanged.connect(lambda _id: self._watch_saves())
         if not self.window.showing_scan():
             self.persona = None  # back on the start screen: the scan and its persona are gone
         self._follow_scan()
@@ -172,12 +180,35 @@ class TrainingController(QObject):
 
     # --- next participant --------------------------------------------------------------------
     def next_participant(self) -> None:
-        """Confirm, then forget everything of this participant and go to the start screen."""
-        if self.confirm(
-            _("Next participant?"),
-            _("All answers and results of this scan are cleared from memory."),
-        ):
+        """Confirm, then forget everything of this participant and go to the start screen.
+        Files saved on the way stay where they were saved: the question names them, so the
+        trainer can delete them or hand them over."""
+        text = _("All answers and results of this scan are cleared from memory.")
+        if self.saved_files:
+            names = "\n".join(f"• {path}" for path in dict.fromkeys(self.saved_files))
+            text += (
+                "\n\n"
+                + _(
+                    "These files were saved and are not deleted; delete them if they should not "
+                    "stay on this laptop:"
+                )
+                + "\n"
+                + names
+            )
+        if self.confirm(_("Next participant?"), text):
+            self.saved_files.clear()
             self.reset()
+
+    def _watch_saves(self) -> None:
+        """Note the advice PDFs saved from this scan's results page (built by now)."""
+        wizard = self.window.wizard
+        if wizard is None or wizard is self._watched or not self.window.showing_scan():
+            return
+        from zelfscan.gui.wizard import RESULTS_ID
+
+        if wizard.currentId() == RESULTS_ID:
+            self._watched = wizard
+            wizard.report_actions.report_saved.connect(self.saved_files.append)
 
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
@@ -217,10 +248,12 @@ class TrainingController(QObject):
     def save_pack(self, questionnaire_id: str) -> None:
         self.pack.save(self.window.questionnaires[questionnaire_id])
 
-    def _on_pack_saved(self, _path: Path) -> None:
+    def _on_pack_saved(self, path: Path) -> None:
+        self.saved_files.append(path)
         self.window.show_status(_("The trainer pack has been saved."), 10000)
 
-    def _on_blank_saved(self, _path: Path) -> None:
+    def _on_blank_saved(self, path: Path) -> None:
+        self.saved_files.append(path)
         self.window.show_status(_("The blank paper version has been saved."), 10000)
 
     # --- language ------------------------------------------------------------------------------
