@@ -291,6 +291,6 @@ def test_new_cylinders_are_one_item_when_the_front_door_gets_a_new_cylinder_anyw
     assert "cilinders-vervangen" not in ids
     assert "oude sleutels" in " ".join(_item(ev, "voordeur-slot").how.get("nl"))
     good_lock = _run(
-        f"{VW}/wethouder-huurder.yaml", **{"cilinders-vervangen": "nee"}, **{"voordeur-skg": "skg2"}
+        f"{VW}/wethouder-huurder.yaml", **{"cilinders-vervangen": "nee", "voordeur-skg": "skg2"}
     )
     assert "cilinders-vervangen" in [a.id for a in good_lock.advice]
