@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from zelfscan import about
 from zelfscan.core.model import Questionnaire
 from zelfscan.gui.session import StorageChoice
-from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.gui.widgets.wrapping import WrapRadioButton
 from zelfscan.i18n import _, current_language
 
@@ -63,8 +62,16 @@ class ScanCard(QFrame):
         layout = QVBoxLayout(self)
         self.title = Heading(level=2, parent=self)
         self.intro = plain_label(parent=self)
+        # How the scan works and its limits (the file's ``about``): long, so folded away
+        # behind a button that says whether it is open (checkable: announced as such).
+        self.about_button = QPushButton(self)
+        self.about_button.setCheckable(True)
+        self.about = plain_label(parent=self, name="scanAbout")
+        self.about.setVisible(False)
+        self.about_button.toggled.connect(self.about.setVisible)
         self.minutes = plain_label(parent=self, name="minutes")
         self.button = QPushButton(self)
+        self.button.setProperty("primary", True)  # the one accent-coloured button here
         self.blank_button = QPushButton(self)  # the paper version, for training and for paper
         row = QHBoxLayout()
         row.addWidget(self.minutes, 1)
@@ -72,14 +79,23 @@ class ScanCard(QFrame):
         row.addWidget(self.button)
         for widget in (self.title, self.intro):
             layout.addWidget(widget)
+        layout.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.about)
         layout.addLayout(row)
         self.retranslate()
 
     def retranslate(self) -> None:
         lang = current_language()
         title = self.questionnaire.title.get(lang)
+        if self.questionnaire.draft:  # work in progress: English may still be Dutch
+            title = _("{title} (draft)").format(title=title)
         self.title.setText(title)
         self.intro.setText(self.questionnaire.intro.get(lang))
+        about_text = self.questionnaire.about
+        self.about.setText(about_text.get(lang) if about_text is not None else "")
+        self.about_button.setText(_("How this scan works"))
+        self.about_button.setAccessibleName(_("How this scan works: {title}").format(title=title))
+        self.about_button.setVisible(about_text is not None)
         self.minutes.setText(
             _("Takes about {minutes} minutes").format(minutes=self.questionnaire.minutes)
         )
@@ -114,11 +130,11 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("startScreen")
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
+        scroll = self.scroll_area = ReflowScrollArea(self)
+        content = ReflowContent()
+        content.setObjectName("startContent")
         layout = QVBoxLayout(content)
+        layout.setSpacing(self.fontMetrics().height() // 2)
         scroll.setWidget(content)
         outer.addWidget(scroll)
 
@@ -142,6 +158,7 @@ class StartScreen(QWidget):
         # Where answers go is decided before a scan starts, so the choice comes first
         # (also in the tab order, which follows creation).
         self.privacy = QGroupBox(content)
+        self.privacy.setObjectName("privacyBox")
         privacy_layout = QVBoxLayout(self.privacy)
         self.privacy_text = plain_label(parent=self.privacy)
         privacy_layout.addWidget(self.privacy_text)
@@ -221,7 +238,7 @@ class StartScreen(QWidget):
             )
         if choice is StorageChoice.VAULT:
             return (
-                _("Save in an encrypted &vault on this laptop (with a passphrase)"),
+                _("Save in an encrypted vault on this &laptop (with a passphrase)"),
                 _(
                     "Your answers are saved after every answer, encrypted with your "
                     "passphrase, so you can carry on later and compare with an earlier scan"
