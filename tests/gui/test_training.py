@@ -280,7 +280,7 @@ def test_clicker_keys_work_whatever_has_focus(qtbot, trainer_window: MainWindow,
     steps = [
         (radio, Qt.Key.Key_PageDown, +1),
         (scroll, Qt.Key.Key_PageDown, +1),
-        (wizard.urgent.buttons, Qt.Key.Key_PageUp, -1),
+        (wizard.button(wizard.WizardButton.BackButton), Qt.Key.Key_PageUp, -1),
         (scroll, Qt.Key.Key_Right, +1),
         (radio, Qt.Key.Key_Left, -1),
         (scroll, Qt.Key.Key_Space, +1),
@@ -299,7 +299,7 @@ def test_clicker_keys_work_whatever_has_focus(qtbot, trainer_window: MainWindow,
     assert presenter.black.isVisible()
     _press(qtbot, radio, Qt.Key.Key_B)
     assert not presenter.black.isVisible()
-    _press(qtbot, wizard.urgent.buttons, Qt.Key.Key_Escape)
+    _press(qtbot, wizard.button(wizard.WizardButton.NextButton), Qt.Key.Key_Escape)
     assert not presenter.isVisible()
     assert not window.trainer.presenter_action.isChecked()
     page = wizard.currentId()
@@ -315,7 +315,7 @@ def test_typing_in_a_text_field_keeps_its_keys(qtbot, mini) -> None:
     window = MainWindow([mini], training=True)
     qtbot.addWidget(window)
     window.show()
-    window.start_scan(mini.id)
+    window.trainer.start_with_persona(mini.id, mini.personas[0].id)  # pages answered: Next moves
     wizard = window.wizard
     window.trainer.presenter_action.setChecked(True)
     edit = None
@@ -344,12 +344,12 @@ def test_f5_works_from_the_urgent_help_panel(qtbot, trainer_window: MainWindow, 
 
     window = trainer_window
     window.trainer.start_with_persona(real[0].id, real[0].personas[0].id)
-    urgent = window.wizard.urgent
+    urgent = window.wizard.urgent  # a panel inside the scan, with its own button
     urgent.show()
-    qtbot.waitExposed(urgent)
-    urgent.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is urgent)
-    _press(qtbot, urgent.buttons, Qt.Key.Key_F5)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _press(qtbot, urgent.hide_button, Qt.Key.Key_F5)
     assert window.trainer.presenter_action.isChecked()
 
 
