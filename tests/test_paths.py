@@ -68,7 +68,7 @@ def _self_test(data_root: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "drop",
-    ["fonts/DejaVuSans.ttf", "styles/app-dark.qss", "locale/nl/LC_MESSAGES/gui.mo"],
+    ["fonts/DejaVuSans.ttf", "styles/app.qss", "locale/nl/LC_MESSAGES/gui.mo"],
 )
 def test_self_test_fails_when_a_bundled_file_is_missing(tmp_path: Path, drop: str) -> None:
     result = _self_test(_data_copy(tmp_path, drop=drop))

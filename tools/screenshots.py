@@ -46,6 +46,7 @@ DOCS_PICK = (
     "start-nl-100",
     "theme-help-nl-100",
     "urgent-nl-100",
+    "urgent-nl-200",
     "review-en-100",
     "results-nl-100",
     "theme-help-nl-200",
@@ -57,6 +58,19 @@ def grab(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     widget.grab().save(str(path))
     print(path)
+
+
+def optimise(path: Path, max_width: int = 1366) -> None:
+    """Keep the pictures in docs/ small: at most ``max_width`` wide, 128 colours, optimised
+    (the flat colours of the window survive quantising; a 1366×768 shot is ~40 kB)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        picture = image.convert("RGB")
+    if picture.width > max_width:
+        height = round(picture.height * max_width / picture.width)
+        picture = picture.resize((max_width, height), Image.Resampling.LANCZOS)
+    picture.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
 REAL = ROOT / "questionnaires" / "persoonlijke-veiligheid.yaml"
@@ -89,6 +103,7 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int, *, mini: bo
         if qid in answers:
             session.set_answer(qid, answers[qid])
     grab(window, out / f"profile-{tag}.png")
+    shoot_urgent(window, out / f"urgent-{tag}.png")
     while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):  # to the first theme page
         page = wizard.section_pages[wizard.currentId()]
         if not page.section.profile:
@@ -100,7 +115,7 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int, *, mini: bo
     page = wizard.section_pages[wizard.currentId()]
     helped = next((w for w in page.questions.values() if w.help_button is not None), None)
     if helped is not None and helped.help_button is not None:
-        helped.help_button.setChecked(True)
+        helped.set_help_open(True)
     grab(window, out / f"theme-help-{tag}.png")
     while wizard.currentId() not in (REVIEW_ID, RESULTS_ID):
         current = wizard.section_pages[wizard.currentId()]
@@ -124,17 +139,40 @@ def shoot(out: Path, lang: str, scale: int, width: int, height: int, *, mini: bo
     window.set_text_scale(100)
 
 
+def shoot_urgent(window: MainWindow, path: Path) -> None:
+    """The urgent-help panel as it appears inside the page (answer "ja" to the red-flag
+    question of the real scan for a moment, then the answer goes back)."""
+    session, wizard = window.session, window.wizard
+    if session is None or wizard is None or "dreiging-nu" not in session.questionnaire.questions:
+        return
+    before = session.answer("dreiging-nu")
+    while "dreiging-nu" not in getattr(wizard.currentPage(), "questions", {}):
+        wizard.next()
+        if wizard.currentId() in (REVIEW_ID, RESULTS_ID):
+            return
+    session.set_answer("dreiging-nu", "ja")
+    grab(window, path)
+    session.set_answer("dreiging-nu", before)
+    wizard.urgent.close()
+    wizard.back()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--docs", action="store_true", help="write the README set to docs/")
-    parser.add_argument("--size", default="1000x720", help="window size, e.g. 1000x720")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1024x600")
+    parser.add_argument(
+        "--dark", action="store_true", help="the dark colour scheme, whatever the system says"
+    )
     parser.add_argument("--mini", action="store_true", help="use the small test fixture")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     theme.load_fonts()
+    if args.dark:  # for looking only: the app itself follows the system setting
+        theme.dark_mode = lambda: True
     theme.apply_stylesheet(app)
     out: Path = ROOT / "docs" if args.docs else args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -148,6 +186,7 @@ def main() -> int:
         if args.docs:
             for png in target.glob("*.png"):
                 if png.stem in DOCS_PICK:
+                    optimise(png)
                     png.replace(out / f"screenshot-{png.name}")
                 else:
                     png.unlink()

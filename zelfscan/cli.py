@@ -251,6 +251,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_trainer_pack(args: argparse.Namespace) -> int:
+    from zelfscan.report.trainer_pack import render_trainer_pack
+    from zelfscan.storage.atomic import atomic_write
+
+    q = _one(args.home, args.id)
+    atomic_write(args.out, render_trainer_pack(q, args.lang, deterministic=args.deterministic))
+    print(args.out)
+    return EXIT_OK
+
+
 def _cmd_wipe(args: argparse.Namespace) -> int:
     """List (default) or delete (``--yes``) what "Alles wissen" deletes; one path a line."""
     from zelfscan.storage.wipe import WipeIncomplete, plan_wipe, vault_in_use, wipe_everything
@@ -299,6 +309,7 @@ COMMANDS = {
     "score": _cmd_score,
     "report": _cmd_report,
     "blank": _cmd_blank,
+    "trainer-pack": _cmd_trainer_pack,
     "wipe": _cmd_wipe,
     "schema": _cmd_schema,
     "new": _cmd_new,

@@ -234,6 +234,25 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     p = command(
+        "trainer-pack",
+        _(
+            "the trainer pack as a PDF: a 90-minute session script, notes and prompts per "
+            "theme, demo person cards, the contacts and the slides of the audience view"
+        ),
+        _("example:\n  zelfscan-cli trainer-pack persoonlijke-veiligheid --out pack.pdf"),
+    )
+    questionnaire(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("where to save the PDF (an existing file is replaced)"),
+    )
+    language(p)
+    hidden_deterministic(p)
+
+    p = command(
         "wipe",
         _(
             "delete everything Zelfscan stored for this user: the vault, its backup, the "

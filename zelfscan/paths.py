@@ -25,7 +25,6 @@ REQUIRED = (
     "fonts/DejaVuSans.ttf",
     "fonts/DejaVuSans-Bold.ttf",
     "styles/app.qss",
-    "styles/app-dark.qss",
     "locale/nl/LC_MESSAGES/gui.mo",
     "locale/nl/LC_MESSAGES/report.mo",
     "locale/nl/LC_MESSAGES/cli.mo",

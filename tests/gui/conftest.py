@@ -75,3 +75,14 @@ def app(qtbot: object, mini: Questionnaire, dirs: UserDirs) -> Iterator[App]:
     """The app on the mini fixture, its vault on cheap key derivation (vault and lock tests)."""
     with restored_logging():
         yield make_app(qtbot, [mini], dirs)
+
+
+@pytest.fixture
+def styled(qapp: object) -> Iterator[object]:
+    """The app's real look (tokens, stylesheet, proxy style), as users see it; undone after."""
+    from zelfscan.gui import theme
+
+    theme.apply_stylesheet(qapp)  # type: ignore[arg-type]
+    yield qapp
+    theme.set_text_scale(100)
+    theme.clear_stylesheet(qapp)  # type: ignore[arg-type]

@@ -142,15 +142,47 @@ def test_contrast_helper_matches_known_values() -> None:
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
-@pytest.mark.parametrize("name", ["app.qss", "app-dark.qss"])
-def test_stylesheet_colours_meet_wcag_aa(name: str) -> None:
-    pairs = colour_pairs((STYLES / name).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("scheme", ["LIGHT", "DARK"])
+def test_stylesheet_colours_meet_wcag_aa(scheme: str) -> None:
+    from zelfscan.gui import tokens
+
+    colours = getattr(tokens, scheme)
+    qss = tokens.stylesheet((STYLES / "app.qss").read_text(encoding="utf-8"), colours, 10, 1)
+    pairs = colour_pairs(qss)
     assert pairs, "no colour pairs found"
     for selector, fg, bg in pairs:
-        assert contrast(fg, bg) >= 4.5, f"{name} {selector}: {fg} on {bg}"
+        assert contrast(fg, bg) >= 4.5, f"{scheme} {selector}: {fg} on {bg}"
+    # what the palette pairs too (tables, combo boxes): text, secondary text, selection
+    for fg, bg in (
+        (colours.text, colours.canvas),
+        (colours.text, colours.surface),
+        (colours.muted, colours.surface),
+        (colours.muted, colours.canvas),
+        (colours.on_accent, colours.accent),
+        (colours.accent, colours.surface),
+        (colours.accent, colours.canvas),
+        (colours.text, colours.accent_soft),
+    ):
+        assert contrast(fg, bg) >= 4.5, f"{scheme}: {fg} on {bg}"
+    # non-text contrast (WCAG 1.4.11): control outlines and the focus mark, >= 3:1
+    for edge in (colours.border_strong, colours.focus):
+        for bg in (colours.canvas, colours.surface):
+            assert contrast(edge, bg) >= 3, f"{scheme}: {edge} against {bg}"
 
 
-def test_stylesheets_set_no_font_sizes() -> None:
-    """Font sizes in QSS would defeat the text-size menu (200% without clipping)."""
-    for path in STYLES.glob("*.qss"):
-        assert "font-size" not in path.read_text(encoding="utf-8"), path.name
+def test_font_sizes_in_the_stylesheet_follow_the_text_size() -> None:
+    """Font sizes only as tokens: the text-size menu scales all of them (200% without
+    clipping), and high contrast keeps them while dropping every colour."""
+    from zelfscan.gui import tokens
+
+    template = (STYLES / "app.qss").read_text(encoding="utf-8")
+    sizes = re.findall(r"font-size:\s*([^;]+);", template)
+    assert sizes
+    assert all(re.fullmatch(r"\$\{\w+_pt\}pt", s) for s in sizes), sizes
+    at_100 = tokens.stylesheet(template, tokens.LIGHT, 10, 1)
+    at_200 = tokens.stylesheet(template, tokens.LIGHT, 20, 2)
+    assert "font-size: 10.0pt" in at_100
+    assert "font-size: 20.0pt" in at_200
+    high = tokens.stylesheet(template, None, 10, 1)
+    assert "font-size: 10.0pt" in high
+    assert not re.search(r"#[0-9a-fA-F]{6}", high)

@@ -29,6 +29,7 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import Budget, check, walk_cost
+from zelfscan.core.training import read_training
 from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict, gc_paused
 from zelfscan.safe_read import FileTooLarge, read_limited
 
@@ -55,6 +56,7 @@ _TOP_OPTIONAL = (
     "additions",
     "sources",
     "about_sources",
+    "training",
 )
 
 
@@ -159,6 +161,7 @@ class _Loader(ItemBuilder):
         personas = self._many(found, "personas", self._persona, "persona")
         self.personas_node = found.get("personas")
         additions = self._many(found, "additions", self._addition, "addition")
+        training = read_training(ctx, found["training"], sections) if "training" in found else None
         used_tags = frozenset().union(*(a.tags for a in advice))
         for addition in additions:
             for tag in sorted(addition.tags - used_tags):
@@ -200,6 +203,7 @@ class _Loader(ItemBuilder):
             draft=draft,
             sources=registry,
             about_sources=about_sources,
+            training=training,
             source=ctx.file,
         )
         self._check_model(questionnaire)

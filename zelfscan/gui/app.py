@@ -181,8 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _start_screen_test(app, window)
         if args.self_test or args.self_test_crash:
             return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
-        window.resize(window.sizeHint().expandedTo(window.minimumSizeHint()))
-        _after_first_paint(window, _load_scan_modules)
+        from zelfscan.gui.window_size import place_first_window
+
+        place_first_window(window)  # the whole start screen, inside the screen
+        _after_first_paint(window, load_scan_modules)
         window.show()
         return app.exec()
     finally:
@@ -331,7 +333,7 @@ def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
         page.installEventFilter(FirstPaint(window))
 
 
-def _load_scan_modules() -> None:
+def load_scan_modules() -> None:
     """Import what opening a scan needs while the user reads the start screen: the start
     screen paints without them, and the first click then waits for less."""
     import zelfscan.gui.wizard  # noqa: F401

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from zelfscan import about
 from zelfscan.core.model import Questionnaire
 from zelfscan.gui.session import StorageChoice
-from zelfscan.gui.widgets.common import Heading, plain_label
+from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.gui.widgets.wrapping import WrapRadioButton
 from zelfscan.i18n import _, current_language
 
@@ -72,6 +71,7 @@ class ScanCard(QFrame):
         self.about_button.toggled.connect(self.about.setVisible)
         self.minutes = plain_label(parent=self, name="minutes")
         self.button = QPushButton(self)
+        self.button.setProperty("primary", True)  # the one accent-coloured button here
         self.blank_button = QPushButton(self)  # the paper version, for training and for paper
         row = QHBoxLayout()
         row.addWidget(self.minutes, 1)
@@ -130,11 +130,11 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("startScreen")
         outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
+        scroll = self.scroll_area = ReflowScrollArea(self)
+        content = ReflowContent()
+        content.setObjectName("startContent")
         layout = QVBoxLayout(content)
+        layout.setSpacing(self.fontMetrics().height() // 2)
         scroll.setWidget(content)
         outer.addWidget(scroll)
 
@@ -158,6 +158,7 @@ class StartScreen(QWidget):
         # Where answers go is decided before a scan starts, so the choice comes first
         # (also in the tab order, which follows creation).
         self.privacy = QGroupBox(content)
+        self.privacy.setObjectName("privacyBox")
         privacy_layout = QVBoxLayout(self.privacy)
         self.privacy_text = plain_label(parent=self.privacy)
         privacy_layout.addWidget(self.privacy_text)
@@ -237,7 +238,7 @@ class StartScreen(QWidget):
             )
         if choice is StorageChoice.VAULT:
             return (
-                _("Save in an encrypted &vault on this laptop (with a passphrase)"),
+                _("Save in an encrypted vault on this &laptop (with a passphrase)"),
                 _(
                     "Your answers are saved after every answer, encrypted with your "
                     "passphrase, so you can carry on later and compare with an earlier scan"

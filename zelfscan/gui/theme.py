@@ -1,8 +1,10 @@
 """Look and size: the stylesheet, dark/high-contrast handling, bundled fonts and text scaling.
 
-Colours come in pairs (text on background) from ``resources/styles`` and are checked for
-WCAG contrast by a test. Sizes come from the application font only, so the View menu can
-scale all text to 200% and layouts grow with it.
+Colours, sizes and gaps are tokens (:mod:`zelfscan.gui.tokens`) filled into the one
+stylesheet (``resources/styles/app.qss``). The text size is part of that stylesheet, so the
+View menu reaches every widget, also the ones made before the change: an application font
+alone did not reach widgets the stylesheet had already polished (body text and radio buttons
+stayed at 100%, issue #17).
 """
 
 from __future__ import annotations
@@ -10,9 +12,17 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
+from zelfscan.gui import tokens
 from zelfscan.paths import fonts_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -44,23 +54,103 @@ def dark_mode() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def stylesheet_name() -> str | None:
-    """Which QSS file fits the system: none in high contrast, the dark one in dark mode."""
+def scheme() -> tokens.Colours | None:
+    """The colours for the system's setting: none in high contrast (the system palette then
+    rules alone), the dark ones in dark mode, else the light ones."""
     if high_contrast():
         return None
-    return "app-dark.qss" if dark_mode() else "app.qss"
+    return tokens.DARK if dark_mode() else tokens.LIGHT
+
+
+class ScaledStyle(QProxyStyle):
+    """Fusion, with radio and check box indicators that grow with the text (a 13 px circle
+    next to 200% text was hard to see and to hit) and a focus mark of 2 px, not 1 px
+    (WCAG 2.4.7). Public API only: a proxy over the style's own metrics and drawing."""
+
+    INDICATORS = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self.scale = 1.0
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric in self.INDICATORS:
+            return round(value * self.scale)
+        return value
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element is QStyle.PrimitiveElement.PE_FrameFocusRect:
+            if isinstance(widget, QPushButton):
+                return  # the stylesheet draws its focus border (a rectangle here hid text)
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), tokens.FOCUS_WIDTH)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+_style: ScaledStyle | None = None
+_scale = 1.0
+_system_palette: QPalette | None = None
+"""The palette the platform gave, before ours: high contrast hands it back."""
+
+
+def install_style(app: QApplication) -> ScaledStyle:
+    """Put :class:`ScaledStyle` on the application once (kept referenced here)."""
+    global _style, _system_palette
+    if _style is None:  # once: the application owns it from then on
+        _style = ScaledStyle()
+        app.setStyle(_style)
+        _system_palette = QPalette(app.palette())
+    return _style
 
 
 def apply_stylesheet(app: QApplication) -> None:
-    name = stylesheet_name()
-    if name is None:
-        app.setStyleSheet("")
-        return
-    path = resources_dir() / "styles" / name
+    """The one stylesheet for the current scheme and text size, and the matching palette."""
+    style = install_style(app)
+    style.scale = _scale
+    colours = scheme()
+    if colours is not None:
+        palette = QPalette(app.palette())
+        for role, colour in tokens.palette_roles(colours).items():
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+        app.setPalette(palette)
+    elif _system_palette is not None:  # high contrast: the system's colours, untouched
+        app.setPalette(_system_palette)
+    path = resources_dir() / "styles" / "app.qss"
     try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        template = path.read_text(encoding="utf-8")
     except OSError:
-        log.warning("stylesheet %s not found", name)
+        log.warning("stylesheet %s not found", path.name)
+        template = ""
+    app.setStyleSheet(tokens.stylesheet(template, colours, _body_point_size(app) * _scale, _scale))
+
+
+def clear_stylesheet(app: QApplication) -> None:
+    """No stylesheet and the system's palette again (tests; the app never needs it)."""
+    app.setStyleSheet("")
+    if _system_palette is not None:
+        app.setPalette(_system_palette)
 
 
 def follow_system_scheme(app: QApplication) -> None:
@@ -68,27 +158,46 @@ def follow_system_scheme(app: QApplication) -> None:
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_stylesheet(app))
 
 
-def set_text_scale(percent: int) -> None:
-    """Scale the application font; every widget without its own size follows."""
+def _body_point_size(app: QApplication) -> float:
+    """The body text size at 100%: the system's font size, read once."""
     global _base_point_size
+    if _base_point_size is None:
+        size = app.font().pointSizeF()
+        _base_point_size = size if size > 0 else 10.0
+    return _base_point_size
+
+
+def set_text_scale(percent: int) -> None:
+    """Scale all text: the stylesheet's sizes (every widget, also the ones built before)
+    and the application font (dialogs, menus and tooltips the stylesheet does not reach)."""
+    global _scale
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    base = _body_point_size(app)
+    _scale = percent / 100
     font = QFont(app.font())
-    if _base_point_size is None:
-        _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(_base_point_size * percent / 100)
+    font.setPointSizeF(base * _scale)
     app.setFont(font)
     for widget_class in ("QMenuBar", "QMenu", "QToolTip"):  # platform themes set these apart
         app.setFont(font, widget_class)  # type: ignore[arg-type]  # stubs say bytes, runtime str
-    for widget in app.allWidgets():  # headings keep their own, relative size
+    for widget in app.allWidgets():  # headings without a stylesheet keep their own size
         refresh = getattr(widget, "refresh_font", None)
         if callable(refresh):
             refresh()
+    if app.styleSheet():
+        apply_stylesheet(app)
+    elif _style is not None:
+        _style.scale = _scale
+
+
+def text_scale() -> float:
+    """The current text scale (1.0 = 100%)."""
+    return _scale
 
 
 def scaled_font(factor: float, bold: bool = True) -> QFont:
-    """A heading font relative to the current application font (see widgets.common.Heading)."""
+    """A font relative to the current body text (for painting, e.g. the chart)."""
     font = QFont(QApplication.font())
     size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     font.setPointSizeF(size * factor)

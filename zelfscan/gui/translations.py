@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from zelfscan import i18n
+from zelfscan.gui.qt_gaps import QtGapsTranslator
 
 log = logging.getLogger(__name__)
 
@@ -34,5 +35,9 @@ def apply_language(lang: str) -> None:
     if translator.load(f"qtbase_{lang}", folder):
         app.installTranslator(translator)
         _installed.append(translator)
+        gaps = QtGapsTranslator(lang)  # after Qt's: asked first, answers only its few texts
+        if not gaps.isEmpty():
+            app.installTranslator(gaps)
+            _installed.append(gaps)
     else:  # the wizard sets its button texts through gettext anyway
         log.warning("Qt translations for %s not found", lang)

@@ -21,7 +21,7 @@ from zelfscan.gui.pages.review import ReviewPage
 from zelfscan.gui.pages.section import SectionPage
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.widgets.urgent import UrgentDialog
+from zelfscan.gui.widgets.urgent import UrgentBanner
 from zelfscan.i18n import _
 from zelfscan.report.output import ReportFormat
 
@@ -73,7 +73,7 @@ class ScanWizard(QWizard):
         first = self._first_section_id()
         self.setStartId(first)
         self.confirm = self._ask
-        self.urgent = UrgentDialog(self)
+        self.urgent = UrgentBanner(self)
         self._shown_flags: set[str] = set()
         self._after_paint = _AfterFirstPaint(self._prebuild_next, self)
         self._connect_signals()
@@ -83,7 +83,13 @@ class ScanWizard(QWizard):
         self.session.answer_changed.connect(self._on_answer_changed)
         self.review.edit_section.connect(self.go_to_section)
         QShortcut(Shortcut.URGENT_HELP.sequence(), self, self.show_urgent_help)
+        # the usual keys for saving and printing, on the results page (where there is a
+        # document); elsewhere they do nothing, as the buttons are not there
+        QShortcut(Shortcut.SAVE_PDF.sequence(), self, self._save_pdf_by_key)
+        QShortcut(Shortcut.PRINT.sequence(), self, self._print_by_key)
         self.currentIdChanged.connect(self._schedule_prebuild)
+        self.currentIdChanged.connect(self._schedule_focus)
+        self.currentIdChanged.connect(self._place_urgent)
 
     # --- the results page and its PDF actions exist once the review leads there ----------
     @property
@@ -113,6 +119,33 @@ class ScanWizard(QWizard):
             self._report_actions = ReportActions(self)
             self._report_actions.busy_changed.connect(self._on_busy)
         return self._report_actions
+
+    # --- the urgent-help panel sits above the page being shown ----------------------------
+    def _place_urgent(self, page_id: int) -> None:
+        """Move the panel to the top of the new page (the results page has its own)."""
+        shown = not self.urgent.isHidden()
+        page = self.currentPage()
+        if page_id == RESULTS_ID or not isinstance(page, ScanPage):
+            self.urgent.setParent(self)
+            self.urgent.setVisible(False)
+            return
+        if self.urgent.parent() is not page:
+            page.page_layout.insertWidget(1, self.urgent)  # under the progress line
+        self.urgent.setVisible(shown)
+
+    # --- where the focus goes on a new page -------------------------------------------
+    def _schedule_focus(self, _page_id: int) -> None:
+        """After Next or Back the focus goes to the new page's heading, which a screen reader
+        reads out (not to the scroll area, unnamed and unmarked). Later than QWizard's own
+        focus handling, hence the zero timer. The results page focuses "Opslaan als PDF"."""
+        QTimer.singleShot(0, self, self._focus_heading)
+
+    def _focus_heading(self) -> None:
+        page = self.currentPage()
+        if page is None or self.currentId() == RESULTS_ID or not self.isVisible():
+            return
+        if isinstance(page, ScanPage):
+            page.focus_heading()
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:
@@ -185,7 +218,23 @@ class ScanWizard(QWizard):
         if not flags:
             return
         contacts = self.session.evaluate().urgent_contacts
+        self._place_urgent(self.currentId())
         self.urgent.show_flags(flags, contacts)
+
+    def _results_ready(self) -> bool:
+        return (
+            self.currentId() == RESULTS_ID
+            and self._results is not None
+            and self._results.save_button.isEnabled()
+        )
+
+    def _save_pdf_by_key(self) -> None:
+        if self._results_ready():
+            self._save_pdf()
+
+    def _print_by_key(self) -> None:
+        if self._results_ready():
+            self._print()
 
     def _save_pdf(self) -> None:
         self._save(ReportFormat.PDF)

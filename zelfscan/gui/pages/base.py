@@ -7,11 +7,10 @@ line stays visible above it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
 
-from zelfscan.core import flow
 from zelfscan.gui.session import ScanSession
-from zelfscan.gui.widgets.common import plain_label
+from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.i18n import _
 
 
@@ -23,29 +22,59 @@ class ScanPage(QWizardPage):
         self.session = session
         outer = self.page_layout = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.progress_label: QLabel = plain_label(parent=self, name="progress")
-        outer.addWidget(self.progress_label)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.content = QWidget()
+        progress = QWidget(self)  # one item in page_layout: banners go in under it
+        progress_layout = QVBoxLayout(progress)
+        progress_layout.setContentsMargins(0, 0, 0, 0)
+        progress_layout.setSpacing(0)
+        self.progress_label: QLabel = plain_label(parent=progress, name="progress")
+        self.step_bar = QProgressBar(progress)  # the steps at a glance; never goes back
+        self.step_bar.setObjectName("stepBar")
+        self.step_bar.setTextVisible(False)
+        self.step_bar.setFixedHeight(max(4, self.fontMetrics().height() // 4))
+        self.step_bar.setVisible(False)
+        progress_layout.addWidget(self.progress_label)
+        progress_layout.addWidget(self.step_bar)
+        outer.addWidget(progress)
+        self.scroll_area = ReflowScrollArea(self)
+        self.content = ReflowContent()
         self.content.setObjectName("pageContent")
         self.content_layout = QVBoxLayout(self.content)
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
 
+    def focus_heading(self) -> bool:
+        """Put the focus on the page's heading (see Heading.make_focus_target); False when
+        the page has none."""
+        heading = getattr(self, "heading", None)
+        if heading is None or not heading.isVisible():
+            return False
+        heading.make_focus_target()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def step_position(self) -> tuple[int, int] | None:
+        """(this step, all steps) for the progress line; None where it shows no step."""
+        return None
+
     def step_text(self) -> str:
-        """Which step this is, e.g. "Thema 2 van 6"; pages override."""
-        return ""
+        """The progress line: "Stap 3 van 9"; pages without a step number override."""
+        position = self.step_position()
+        if position is None:
+            return ""
+        return _("Step {number} of {total}").format(number=position[0], total=position[1])
 
     def update_progress(self) -> None:
-        done, total = flow.progress(self.session.questionnaire, self.session.answers)
-        answered = _("{done} of {total} questions answered").format(done=done, total=total)
-        step = self.step_text()
-        text = f"{step} · {answered}" if step else answered
+        text = self.step_text()
         self.progress_label.setText(text)
         self.progress_label.setAccessibleName(text)
+        self.progress_label.setVisible(bool(text))
+        position = self.step_position()
+        self.step_bar.setVisible(position is not None)
+        if position is not None:
+            self.step_bar.setRange(0, position[1])
+            self.step_bar.setValue(position[0])
+            self.step_bar.setAccessibleName(text)
 
     def retranslate(self) -> None:
         self.update_progress()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -53,7 +54,8 @@ CHUNK = 3
 class OverallResult(Heading):
     """The overall level, score and symbol: the largest text on the page."""
 
-    FACTORS = {1: 1.8}  # noqa: RUF012 - Heading's class table, overridden
+    STYLE = "display"
+    FACTORS = {1: 2.1}  # noqa: RUF012 - Heading's class table, overridden
 
 
 class ResultsPage(ScanPage):
@@ -161,12 +163,14 @@ class ResultsPage(ScanPage):
                 self.session.previous_advice_ids or None,
                 dict(self.session.previous_plan),
             )
+        demo = self.session.demo
         return ReportRequest(
             self.session.questionnaire,
             self.evaluation,
             current_language(),
             previous,
             dict(self.session.plan),
+            demo.name.get(current_language()) if demo is not None else "",
         )
 
     @property
@@ -206,6 +210,7 @@ class ResultsPage(ScanPage):
             self.comparison.set_progress(doc.headings.changes, doc.progress)
             layout.addWidget(self.comparison)
         self._top(doc, layout)
+        self._gap(layout)
         layout.addWidget(Heading(doc.headings.plan, level=2, parent=self.body))
         if doc.plan:
             layout.addWidget(
@@ -227,45 +232,63 @@ class ResultsPage(ScanPage):
         layout.addStretch(1)
         self._queue_plan(doc, advice_box, advice_layout)
 
+    def _gap(self, layout: QVBoxLayout) -> None:
+        """The space before a part of the page: one line, so the parts read as parts."""
+        layout.addSpacing(self.fontMetrics().height())
+
     def _overall(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
+        """The first and largest thing: the level (symbol, word and a colour band), the
+        score, and why a red flag set the level whatever the score."""
         rating = doc.overall
+        card = QFrame(self.body)
+        card.setObjectName("overallCard")
+        card.setProperty("level", rating.level.value)  # the band; the word says it too
+        inner = QVBoxLayout(card)
         text = rating.text + (f" · {rating.score_text}" if rating.score is not None else "")
-        self.overall = OverallResult(text, level=1, parent=self.body)
+        self.overall = OverallResult(text, level=1, parent=card)
         self.overall.setObjectName("overall")
         spoken = rating.word + (f", {rating.score_text}" if rating.score is not None else "")
         self.overall.setAccessibleName(_("Overall result: {result}").format(result=spoken))
-        layout.addWidget(self.overall)
+        inner.addWidget(self.overall)
         if rating.reason:
-            layout.addWidget(plain_label(rating.reason, self.body, name="overallReason"))
-        layout.addWidget(
-            plain_label(_("This scan gives an indication, not a guarantee."), self.body)
+            inner.addWidget(plain_label(rating.reason, card, name="overallReason"))
+        inner.addWidget(
+            plain_label(_("This scan gives an indication, not a guarantee."), card, name="note")
         )
+        layout.addWidget(card)
 
     def _top(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
+        self._gap(layout)
         layout.addWidget(Heading(doc.headings.top, level=2, parent=self.body))
         self.top_labels = []
         for entry in doc.top:
-            label = plain_label(f"{entry.number}. {entry.title}", self.body, name="topAction")
+            card = QFrame(self.body)
+            card.setObjectName("topCard")
+            inner = QVBoxLayout(card)
+            label = plain_label(f"{entry.number}. {entry.title}", card, name="topAction")
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-            meta = plain_label(f"{entry.priority_text} · {entry.section_title}", self.body)
+            meta = plain_label(f"{entry.priority_text} · {entry.section_title}", card, name="meta")
             meta.setAccessibleName(f"{entry.priority_word} · {entry.section_title}")
             self.top_labels.append(label)
-            layout.addWidget(label)
-            layout.addWidget(meta)
+            inner.addWidget(label)
+            inner.addWidget(meta)
             if entry.why:
-                layout.addWidget(plain_label(entry.why, self.body, name="topWhy"))
+                inner.addWidget(plain_label(entry.why, card, name="topWhy"))
+            layout.addWidget(card)
         if not doc.top:
             layout.addWidget(plain_label(_("No actions: none of the advice applies."), self.body))
 
     def _rest(self, doc: ReportDocument, layout: QVBoxLayout) -> None:
         """Find-out tasks, the themes (chart and table) and who can help."""
         if doc.tasks:
+            self._gap(layout)
             layout.addWidget(Heading(doc.headings.tasks, level=2, parent=self.body))
             for task in doc.tasks:
                 text = "\n".join([f"• {task.task}", *(f"  {line}" for line in task.then)])
                 layout.addWidget(plain_label(text, self.body, name="task"))
+        self._gap(layout)
         layout.addWidget(Heading(_("Per theme"), level=2, parent=self.body))
         self.chart = ScoreChart(self.body)
         self.chart.set_results(doc.themes)
@@ -276,11 +299,19 @@ class ResultsPage(ScanPage):
         for theme in doc.themes:
             if theme.rating.reason:
                 layout.addWidget(plain_label(f"{theme.title}: {theme.rating.reason}", self.body))
+        self._gap(layout)
         layout.addWidget(Heading(doc.headings.help, level=2, parent=self.body))
         for contact in doc.contacts + doc.other_contacts:
             text = f"{contact.name}: {contact.contact}" if contact.contact else contact.name
-            label = plain_label(f"{text}\n{contact.offers}", self.body, name="contact")
+            label = plain_label(text, self.body, name="contact")
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            offers = plain_label(contact.offers, self.body, name="contactOffers")
+            label.setAccessibleDescription(contact.offers)
             layout.addWidget(label)
+            layout.addWidget(offers)
+            layout.addSpacing(self.fontMetrics().height() // 2)
 
     def _queue_plan(self, doc: ReportDocument, box: QWidget, layout: QVBoxLayout) -> None:
         """Queue group headings (str) and plan rows, in page order, for the timer."""
@@ -326,8 +357,15 @@ class ResultsPage(ScanPage):
         box = PlanStateBox(entry.id, entry.title, self._states, row)
         box.set_state(self.session.plan.get(entry.id))
         box.state_chosen.connect(self.session.set_plan_state)
+        # On Linux a combo box is named by the label whose buddy it is (its own name there
+        # is the chosen value): without one, a screen reader said only "Nog open".
+        label = plain_label(_("Status:"), row, name="planStateLabel")
+        label.setWordWrap(False)
+        label.setAccessibleName(box.accessibleName())
+        label.setBuddy(box)
         layout.addWidget(item, 1)
-        layout.addWidget(box)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         self.advice_widgets.append(item)
         self.plan_boxes[entry.id] = box
         return row
@@ -349,8 +387,9 @@ class ResultsPage(ScanPage):
 
     # --- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(_("Your results"))
-        self.setAccessibleName(_("Your results"))
+        heading = _("Example result") if self.session.demo is not None else _("Your results")
+        self.heading.setText(heading)  # a demo person's results are never "yours"
+        self.setAccessibleName(heading)
         self.action_bar.retranslate()
         relabel(self._states)
         self.rebuild()

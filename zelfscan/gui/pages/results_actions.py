@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan.gui.shortcuts import Shortcut
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _
 
@@ -162,6 +163,11 @@ class ActionsBar(QWidget):
                 "a screen reader. A web page can not be protected with a password"
             )
         )
+        for button, key in (
+            (self.save_button, Shortcut.SAVE_PDF),
+            (self.print_button, Shortcut.PRINT),
+        ):
+            button.setToolTip(key.sequence().toString(QKeySequence.SequenceFormat.NativeText))
         self.print_button.setText(_("P&rint…"))
         self.print_button.setAccessibleName(_("Print"))
         self.print_button.setAccessibleDescription(_("Prints your advice"))

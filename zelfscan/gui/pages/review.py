@@ -79,6 +79,9 @@ class ReviewPage(ScanPage):
         line = 0
         self.edit_buttons = {}
         for section, questions in rows:
+            if line:  # a line of space between the themes, so each reads as a block
+                form.setRowMinimumHeight(line, self.fontMetrics().height())
+                line += 1
             title = section.title.get(lang)
             row = QHBoxLayout()
             row.addWidget(Heading(title, level=2, parent=self.body), 1)
@@ -109,13 +112,19 @@ class ReviewPage(ScanPage):
             where = _("They are kept in your encrypted vault; nothing has been sent.")
         else:
             where = _("Nothing has been saved or sent.")
+        # two messages, two lines: run together they read as one
         self.explanation.setText(
-            _("These are your answers. Use “Change” to go back to a theme.") + " " + where
+            _("These are your answers. Use “Change” to go back to a theme.") + "\n" + where
         )
         if self.edit_buttons:
             self.rebuild()
             super().retranslate()
         # else: not shown yet; initializePage() writes the list and the progress line
 
+    def step_position(self) -> tuple[int, int] | None:
+        """The last step: after every visible section."""
+        total = len(flow.visible_sections(self.session.questionnaire, self.session.answers)) + 1
+        return total, total
+
     def step_text(self) -> str:
-        return _("Check")
+        return _("{step}: check your answers").format(step=super().step_text())

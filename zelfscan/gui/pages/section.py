@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from zelfscan.core import flow
@@ -22,8 +23,9 @@ from zelfscan.gui.pages.base import ScanPage
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import Heading, plain_label
 from zelfscan.gui.widgets.factory import make_question_widget
+from zelfscan.gui.widgets.missing import MissingBanner
 from zelfscan.gui.widgets.question import QuestionWidget
-from zelfscan.i18n import _, current_language
+from zelfscan.i18n import current_language
 
 
 class SectionPage(ScanPage):
@@ -37,6 +39,9 @@ class SectionPage(ScanPage):
         self.content_layout.addWidget(self.heading)
         self.intro = plain_label(parent=self.content, name="sectionIntro")
         self.content_layout.addWidget(self.intro)
+        self.missing_banner = MissingBanner(self)
+        self.missing_banner.go_requested.connect(self.go_to_first_missing)
+        self.page_layout.insertWidget(1, self.missing_banner)  # under the progress line
         self.questions: dict[str, QuestionWidget] = {}
         """Question id -> widget; empty until the page is first shown (:meth:`ensure_built`)."""
         self.built = False
@@ -81,7 +86,8 @@ class SectionPage(ScanPage):
             widget.refresh()
         self.update_visibility()
         self.update_progress()
-        self.completeChanged.emit()
+        if self.missing_banner.isVisible():  # the marks follow the answers
+            self._mark_missing(announce=False)
 
     def update_visibility(self) -> None:
         visible = {
@@ -93,34 +99,74 @@ class SectionPage(ScanPage):
         for question_id, widget in self.questions.items():
             widget.setVisible(question_id in visible)
 
-    def isComplete(self) -> bool:
-        missing = flow.missing_required(
+    def missing(self) -> list[str]:
+        """Ids of the required questions on this page that still need an answer."""
+        found = flow.missing_required(
             self.session.questionnaire, self.session.answers, self.section.id
         )
-        return not missing
+        return [q.id for q in found]
+
+    def isComplete(self) -> bool:
+        """Always: "Volgende" never greys out without saying why. Pressed with questions
+        still open, :meth:`validatePage` stays on the page and says which ones."""
+        return True
+
+    def validatePage(self) -> bool:
+        if not self.missing():
+            self._mark_missing(announce=False)
+            return True
+        self.ensure_built()
+        self._mark_missing(announce=True)
+        return False
+
+    def _mark_missing(self, *, announce: bool) -> None:
+        """Mark the open questions and name them in the bar above the page (or clear both)."""
+        missing = self.missing()
+        lang = current_language()
+        for question_id, widget in self.questions.items():
+            widget.set_missing(question_id in missing)
+        if not missing:
+            self.missing_banner.clear()
+            return
+        texts = [self.questions[q].question.text.get(lang) for q in missing if q in self.questions]
+        self.missing_banner.show_missing(texts)
+        if announce:
+            self.missing_banner.go_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to_first_missing(self) -> None:
+        """Scroll to the first open question and put the focus on its first choice."""
+        missing = self.missing()
+        if not missing or missing[0] not in self.questions:
+            return
+        widget = self.questions[missing[0]]
+        self.scroll_area.ensureWidgetVisible(widget)
+        controls = widget.controls()
+        if controls:
+            controls[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def initializePage(self) -> None:
         self.ensure_built()
+        self.missing_banner.clear()
+        for widget in self.questions.values():
+            widget.set_missing(False)
         for widget in self.questions.values():
             widget.refresh()
         self.update_visibility()
         self.update_progress()
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def step_text(self) -> str:
-        if self.section.profile:
-            return _("About you")
-        themes = [
-            s
-            for s in flow.visible_sections(self.session.questionnaire, self.session.answers)
-            if not s.profile
+    def step_position(self) -> tuple[int, int] | None:
+        """(this page, all steps): the visible sections and the check at the end.
+
+        Counted in pages, not questions: a question count grew as follow-up questions
+        appeared (47 → 51), so it seemed to move backwards; the number of pages only changes
+        with the answers about you, on the first pages."""
+        ids = [
+            s.id for s in flow.visible_sections(self.session.questionnaire, self.session.answers)
         ]
-        ids = [s.id for s in themes]
         if self.section.id not in ids:
-            return ""
-        return _("Theme {number} of {total}").format(
-            number=ids.index(self.section.id) + 1, total=len(ids)
-        )
+            return None
+        return ids.index(self.section.id) + 1, len(ids) + 1
 
     def retranslate(self) -> None:
         lang = current_language()
@@ -130,6 +176,7 @@ class SectionPage(ScanPage):
         intro = self.section.intro.get(lang) if self.section.intro is not None else ""
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))
+        self.missing_banner.retranslate()
         if not self.built:
             # The progress line counts over the whole questionnaire (flow.progress), and the
             # wizard and main window re-translate every page at start: initializePage()

@@ -9,8 +9,10 @@ then costs fifty title rows, not fifty times a dozen labels. The toggle is a pla
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from zelfscan.gui import a11y
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _
 from zelfscan.report.document import AdviceEntry
@@ -63,6 +65,7 @@ class AdviceItemWidget(QFrame):
         texts.addWidget(self.meta)
         row.addLayout(texts, 1)
         self.toggle = QPushButton(self)
+        a11y.make_expandable(self.toggle)
         self.toggle.clicked.connect(self.set_open)
         row.addWidget(self.toggle)
         layout.addLayout(row)
@@ -79,21 +82,34 @@ class AdviceItemWidget(QFrame):
             self._layout.addWidget(self.details)
         if self.details is not None:
             self.details.setVisible(self.opened)
+        a11y.set_expanded(self.toggle, self.opened)
         self.retranslate()
 
     def _build_details(self) -> QWidget:
+        """The parts side by side with their names (Waarom, Hoe, Moeite, Kosten, Wie kan
+        helpen), a line apart: one dense block was hard to read (issue #17)."""
         box = QWidget(self)
         box.setObjectName("adviceDetails")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for label, text in advice_details(self.entry, self.lang):
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, self.fontMetrics().height() // 2, 0, 0)
+        grid.setHorizontalSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
+        grid.setVerticalSpacing(self.fontMetrics().height() // 2)
+        grid.setColumnStretch(1, 1)
+        for row, (label, text) in enumerate(advice_details(self.entry, self.lang)):
+            body = plain_label(text, box, name="adviceText")
             if label:
                 heading = plain_label(label, box, name="adviceLabel")
+                heading.setWordWrap(False)
                 font = heading.font()
                 font.setBold(True)
                 heading.setFont(font)
-                layout.addWidget(heading)
-            layout.addWidget(plain_label(text, box, name="adviceText"))
+                heading.setBuddy(body)
+                body.setAccessibleName(f"{label}: {text}")
+                grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(body, row, 1)
+            else:
+                body.setObjectName("adviceNote")
+                grid.addWidget(body, row, 0, 1, 2)
         return box
 
     def retranslate(self) -> None:

@@ -9,7 +9,7 @@ alone. Screen readers get the words without the symbols.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan.gui.theme import scheme as theme_colours
 from zelfscan.i18n import _
 from zelfscan.report.document import ThemeRow
 
@@ -29,12 +30,13 @@ class ScoreChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, float | None, str]] = []
+        self._rows: list[tuple[str, float | None, str, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_results(self, themes: tuple[ThemeRow, ...]) -> None:
         self._rows = [
-            (t.title, t.rating.score, f"{t.rating.score_text} · {t.rating.text}") for t in themes
+            (t.title, t.rating.score, f"{t.rating.score_text} · {t.rating.text}", t.rating.level)
+            for t in themes
         ]
         summary = "; ".join(f"{t.title}: {t.rating.score_text}, {t.rating.word}" for t in themes)
         self.setAccessibleName(_("Chart of the scores per theme"))
@@ -60,7 +62,8 @@ class ScoreChart(QWidget):
         line = metrics.lineSpacing()
         width = self.width() - 2
         y = 2
-        for title, score, text in self._rows:
+        colours = theme_colours()
+        for title, score, text, level in self._rows:
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.drawText(QRectF(0, y, width, line), Qt.AlignmentFlag.AlignLeft, title)
             bar = QRectF(1, y + line, width, line)
@@ -70,7 +73,11 @@ class ScoreChart(QWidget):
             if score is not None:
                 share = max(0.0, min(score, 100.0)) / 100
                 filled = QRectF(bar.left(), bar.top(), bar.width() * share, bar.height())
-                painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+                band = getattr(colours, f"band_{level}", None) if colours else None
+                # the level's colour band next to its word and symbol (never colour alone)
+                painter.setBrush(
+                    QColor(band) if band else palette.color(QPalette.ColorRole.Highlight)
+                )
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawRect(filled)
             # the value sits on a plain background so it stays readable over any bar length

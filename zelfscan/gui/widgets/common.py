@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QSizePolicy, QWidget
 
+from zelfscan.gui import a11y
 from zelfscan.gui.theme import scaled_font
 
 
@@ -32,13 +33,20 @@ def escape_mnemonic(text: str) -> str:
 
 
 class Heading(QLabel):
-    """A bold, larger plain-text label that follows the application font (text size menu)."""
+    """A bold, larger plain-text label; its size is the stylesheet's (``heading`` property:
+    the type scale in :mod:`zelfscan.gui.tokens`), so it follows the text-size menu."""
 
-    FACTORS: ClassVar[dict[int, float]] = {1: 1.5, 2: 1.25, 3: 1.1}
+    STYLE: ClassVar[str | None] = None
+    """The type-scale step when not the level's own (e.g. ``"display"``)."""
+    FACTORS: ClassVar[dict[int, float]] = {1: 1.65, 2: 1.35, 3: 1.15}
 
     def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        a11y.install()  # announced with the role Heading, not as plain text
+        self.level = level
         self._factor = self.FACTORS.get(level, 1.0)
+        self.setProperty("heading", self.STYLE or str(level))
+        self.setIndent(0)  # a (focus) border must not push the text in
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setText(text)
@@ -49,6 +57,44 @@ class Heading(QLabel):
         super().setText(text)
         self.setAccessibleName(text)
 
+    def make_focus_target(self) -> None:
+        """The page's heading takes the focus when the page opens (by program or click,
+        not by Tab): a screen reader then reads where the user is, and Tab goes on to the
+        first question. It shows the focus mark like any control."""
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
     def refresh_font(self) -> None:
         """Called by :func:`zelfscan.gui.theme.set_text_scale` after the app font changed."""
         self.setFont(scaled_font(self._factor))
+
+
+class ReflowContent(QWidget):
+    """The content of a :class:`ReflowScrollArea`: as tall as its width needs, no taller.
+
+    Qt sums the *minimum* heights of word-wrapping labels (each measured at a guessed width)
+    into the content's minimum height, so a page was as tall as if every paragraph were
+    narrow: on a wide window the start screen scrolled past empty space and "Start deze
+    scan" fell below the fold. Only the width is a hard minimum here; the height comes from
+    ``heightForWidth``, which :class:`QScrollArea` asks for."""
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        if layout is None:
+            return super().minimumSizeHint()
+        return QSize(layout.totalMinimumSize().width(), 0)
+
+
+class ReflowScrollArea(QScrollArea):
+    """A frameless, vertical-only scroll area for a page of wrapping text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setWidget(self, widget: QWidget) -> None:
+        layout = widget.layout()
+        if layout is not None:  # the height follows the width (see ReflowContent)
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        super().setWidget(widget)

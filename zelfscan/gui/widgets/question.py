@@ -7,9 +7,10 @@ controls from it, so there is one truth for what the user answered.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zelfscan.core.model import Question
+from zelfscan.gui import a11y
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import Heading, escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
@@ -28,17 +29,26 @@ class QuestionWidget(QFrame):
         self.label: QLabel = Heading(level=3, parent=self)
         self.label.setObjectName("questionText")
         self._layout.addWidget(self.label)
-        self.help_button: QToolButton | None = None
+        self.help_button: QPushButton | None = None
         self.help_label: QLabel | None = None
         if question.help is not None:
-            self.help_button = QToolButton(self)
-            self.help_button.setCheckable(True)
+            # a button that opens the help (announced as such, with its state), not a
+            # check box: that is what it does
+            self.help_button = QPushButton(self)
             self.help_button.setObjectName("helpButton")
+            self.help_button.setFlat(True)
+            a11y.make_expandable(self.help_button)
             self.help_label = plain_label(parent=self, name="helpText")
             self.help_label.setVisible(False)
-            self.help_button.toggled.connect(self.help_label.setVisible)
-            self._layout.addWidget(self.help_button)
+            self.help_button.clicked.connect(lambda: self.set_help_open(not self.help_open))
+            row = QHBoxLayout()
+            row.addWidget(self.help_button)
+            row.addStretch(1)
+            self._layout.addLayout(row)
             self._layout.addWidget(self.help_label)
+        self.missing_label = plain_label(parent=self, name="missingMark")
+        self.missing_label.setVisible(False)
+        self._layout.addWidget(self.missing_label)
         self.body = QWidget(self)
         self._layout.addWidget(self.body)
         self.build_controls()
@@ -64,6 +74,40 @@ class QuestionWidget(QFrame):
         raise NotImplementedError
 
     # --- shared -----------------------------------------------------------------------
+    @property
+    def help_open(self) -> bool:
+        return self.help_label is not None and not self.help_label.isHidden()
+
+    def set_help_open(self, on: bool) -> None:
+        """Show or hide the explanation below the question."""
+        if self.help_button is None or self.help_label is None:
+            return
+        self.help_label.setVisible(on)
+        a11y.set_expanded(self.help_button, on)
+        self._retranslate_help(current_language())
+
+    def set_missing(self, missing: bool) -> None:
+        """Mark the question as still needing an answer: a word and a band, not colour alone."""
+        if bool(self.property("missing")) == missing:
+            return
+        self.setProperty("missing", missing)
+        self.missing_label.setVisible(missing)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _retranslate_help(self, lang: str) -> None:
+        help_text = self.question.help
+        if self.help_button is None or self.help_label is None or help_text is None:
+            return
+        # the arrow shows the state to the eye; screen readers hear "expanded"/"collapsed"
+        arrow = "▾" if self.help_open else "▸"
+        self.help_button.setText(f"{arrow} " + _("Why do we ask this?"))
+        self.help_button.setAccessibleName(
+            _("Why do we ask this? {question}").format(question=self.question.text.get(lang))
+        )
+        self.help_button.setAccessibleDescription(_("Shows or hides the explanation"))
+        self.help_label.setText(help_text.get(lang))
+
     def description(self, lang: str) -> str:
         """The accessible description of every control: question text plus help text."""
         parts = [self.question.text.get(lang)]
@@ -78,12 +122,7 @@ class QuestionWidget(QFrame):
             text = _("{question} (optional)").format(question=text)
         self.label.setText(escape_mnemonic(text))
         self.body.setAccessibleName(self.question.text.get(lang))
-        help_text = self.question.help
-        if self.help_button is not None and self.help_label is not None and help_text is not None:
-            self.help_button.setText(_("Why do we ask this?"))
-            self.help_button.setAccessibleName(
-                _("Why do we ask this? {question}").format(question=self.question.text.get(lang))
-            )
-            self.help_button.setAccessibleDescription(_("Shows or hides the explanation"))
-            self.help_label.setText(help_text.get(lang))
+        self._retranslate_help(lang)
+        self.missing_label.setText(_("Not answered yet"))
+        self.missing_label.setAccessibleName(_("Not answered yet"))
         self.retranslate_controls(lang)

@@ -1,17 +1,18 @@
 """The urgent-help panel: opens at once when an answer is a red flag, without losing answers.
 
-Non-modal, so the user can keep the numbers in view while continuing; the wizard's answers
-are untouched. Contacts come from the engine (``Evaluation.urgent_contacts``); 112 is always
+Inside the window, above the page (:class:`UrgentBanner`), so the user keeps the numbers in
+view while continuing, and read out as an alert; the wizard's answers are untouched.
+Contacts come from the engine (``Evaluation.urgent_contacts``); 112 is always
 listed because it is the one number that never depends on content.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from zelfscan.core.model import Contact
 from zelfscan.core.results import TriggeredFlag
+from zelfscan.gui import a11y
 from zelfscan.gui.widgets.common import Heading, plain_label
 from zelfscan.i18n import _, current_language
 
@@ -73,36 +74,44 @@ class UrgentPanel(QFrame):
         self.setAccessibleDescription(f"{text}\n{details}")
 
 
-class UrgentDialog(QDialog):
-    """Non-modal window around :class:`UrgentPanel`; closing it keeps every answer."""
+class UrgentBanner(UrgentPanel):
+    """The panel inside the scan, above the page, with a button to hide it (F2 brings it back).
+
+    Not a window: a dialog took the focus to its close button, and a screen reader read
+    "Sluiten" rather than the help. This one is an *alert* (:mod:`zelfscan.gui.a11y`): when
+    it appears it is read out, and the focus stays on the answer the user just gave. The
+    wizard moves it to the page being shown; the answers are never touched.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModal(False)
-        self.setWindowModality(Qt.WindowModality.NonModal)
-        layout = QVBoxLayout(self)
-        self.panel = UrgentPanel(self)
-        layout.addWidget(self.panel)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.rejected.connect(self.close)
-        layout.addWidget(self.buttons)
+        a11y.make_alert(self)
+        row = QHBoxLayout()
+        self.hint = plain_label(parent=self, name="urgentHint")
+        self.hide_button = QPushButton(self)
+        self.hide_button.clicked.connect(self.close)
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.hide_button)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.addLayout(row)
+        self.setVisible(False)
         self.retranslate()
 
-    def sizeHint(self) -> QSize:
-        """Wide enough for the phone lines to stay on one line, in any text size."""
-        hint = super().sizeHint()
-        wide = self.fontMetrics().horizontalAdvance("M") * 45
-        return QSize(max(hint.width(), wide), hint.height())
+    @property
+    def panel(self) -> UrgentPanel:
+        """The panel itself (this widget; kept for callers of the former dialog)."""
+        return self
 
     def show_flags(self, flags: tuple[TriggeredFlag, ...], contacts: tuple[Contact, ...]) -> None:
-        self.panel.set_flags(flags, contacts)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        self.set_flags(flags, contacts)
+        self.setVisible(True)
+        a11y.announce(self)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Get help now"))
-        self.panel.retranslate()
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setText(_("&Close, continue the scan"))
-        close.setAccessibleName(_("Close, continue the scan"))
+        super().retranslate()
+        if not hasattr(self, "hide_button"):
+            return  # UrgentPanel.__init__ is not finished yet
+        self.hide_button.setText(_("&Hide, continue the scan"))
+        self.hide_button.setAccessibleName(_("Hide the help, continue the scan"))
+        self.hint.setText(_("Press F2 to show this again."))
