@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ZELFSCAN_HOME", tempfile.mkdtemp(prefix="zelfscan-bench-"))
 
     from zelfscan.gui import theme
+    from zelfscan.gui.app import load_scan_modules
     from zelfscan.gui.main_window import MainWindow
     from zelfscan.gui.translations import apply_language
 
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1000, 760)
     window.show()
     settle(app)
+    load_scan_modules()  # what the app does after the start screen's first paint
     with tempfile.TemporaryDirectory(prefix="zelfscan-bench-pdf-") as tmp:
         folder = Path(tmp)
         cold = one_scan(app, window, order[0], questionnaires[order[0]], folder, args.read_seconds)

@@ -2,7 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_training.py [--out DIR]
 
-Writes ``screenshot-presenter.png`` (the presenter view at projector size, 1280×720) and
+Writes ``screenshot-audience-1080.png`` and ``screenshot-audience-results-1080.png`` (the
+audience view on a 1920×1080 projector), ``screenshot-console-1080.png`` (the laptop: wizard
+and trainer console) and
 ``screenshot-comparison.png`` (the results page after a re-scan). Look at them after every
 change to the presenter view or the results page.
 """
@@ -64,29 +66,42 @@ def shifted(q: Questionnaire, answers: dict[str, AnswerValue], worse: str, bette
     return previous
 
 
-def presenter_shot(out: Path) -> None:
-    questionnaire = load_questionnaire(QUESTIONNAIRES / "veilige-woning.yaml")
+def presenter_shots(out: Path, width: int = 1920, height: int = 1080) -> None:
+    """The audience view (projector) and the main window with the trainer console (laptop),
+    both at 1920×1080: a theme with notes, then the results slide."""
+    questionnaire = load_questionnaire(QUESTIONNAIRES / "persoonlijke-veiligheid.yaml")
     window = MainWindow([questionnaire], training=True)
-    window.resize(1000, 700)
+    window.resize(width, height)
     window.show()
+    trainer = window.trainer
     persona = questionnaire.personas[0]
-    window.trainer.start_with_persona(questionnaire.id, persona.id)
+    trainer.start_with_persona(questionnaire.id, persona.id)
     wizard = window.wizard
     if wizard is None:
         raise RuntimeError("no scan opened")
-    presenter = window.trainer.presenter
-    presenter.resize(1280, 720)
-    presenter.show()
+    stage = trainer.stage
+    stage.presenter_action.setChecked(True)
+    stage.console_action.setChecked(True)
+    presenter = stage.presenter
+    presenter.showNormal()
+    presenter.resize(width, height)
     wizard.urgent.close()
-    while True:  # the first theme that has both trainer notes and a discussion prompt
-        wizard.next()
+    while True:  # the first theme with trainer notes, prompts and a key message
+        stage.slides.go_next()
         wizard.urgent.close()
-        presenter.refresh()
-        section = presenter.current_section()
-        if section is None or (section.trainer_notes and section.discussion):
+        stage.slides.refresh()
+        slide = stage.slides.slide
+        if slide.section_id is None or (slide.notes and slide.key_message):
             break
-    presenter.resize(1280, 720)
-    grab(presenter, out / "screenshot-presenter.png", 1280)
+    window.resize(width, height)
+    grab(presenter, out / "screenshot-audience-1080.png", width)
+    grab(window, out / "screenshot-console-1080.png", width)
+    while wizard.currentId() != RESULTS_ID:
+        stage.slides.go_next()
+        wizard.urgent.close()
+    stage.slides.refresh()
+    grab(presenter, out / "screenshot-audience-results-1080.png", width)
+    stage.presenter_action.setChecked(False)
     window.close_scan()
     window.close()
 
@@ -142,7 +157,7 @@ def main() -> int:
     theme.apply_stylesheet(app)
     apply_language("nl")
     args.out.mkdir(parents=True, exist_ok=True)
-    presenter_shot(args.out)
+    presenter_shots(args.out)
     comparison_shot(args.out)
     return 0
 

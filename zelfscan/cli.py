@@ -16,12 +16,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from zelfscan import arguments
 from zelfscan.cli_parser import build_parser
 from zelfscan.core.answers import check_answers, load_answers_file, normalise_answers
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
-from zelfscan.core.errors import AnswersError, QuestionnaireError
+from zelfscan.core.errors import AnswersError, LoadError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
 from zelfscan.core.json_views import evaluation_to_json, questionnaire_to_json
 from zelfscan.core.model import Questionnaire
@@ -82,6 +83,15 @@ def _answers(q: Questionnaire, path: Path) -> dict[str, str | tuple[str, ...]]:
     return normalise_answers(q, raw)
 
 
+def _persona_answers(q: Questionnaire, persona_id: str) -> dict[str, str | tuple[str, ...]]:
+    """The answers of the questionnaire's persona ``persona_id`` (checked when it loaded)."""
+    for persona in q.personas:
+        if persona.id == persona_id:
+            return normalise_answers(q, dict(persona.answers))
+    known = ", ".join(p.id for p in q.personas) or "geen"
+    raise BadInput(f"'{q.id}' heeft geen persona '{persona_id}' (wel: {known})")
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     """Every questionnaire that loads, one per line; what does not load goes to stderr.
 
@@ -100,8 +110,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from zelfscan.core.loader import validate_file
 
+    warnings: list[LoadError] = []
     if args.files:
-        errors = [e for path in args.files for e in validate_file(path)]
+        errors = [e for path in args.files for e in validate_file(path, warnings)]
         ok = [str(p) for p in args.files if not any(e.file == str(p) for e in errors)]
     else:  # everything the app would load, clashes included; parsed, never a compiled copy
         catalog = discover(_dirs(args.home), use_compiled=False)
@@ -109,9 +120,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if not catalog.questionnaires and not errors:
             raise BadInput("geen vragenlijsten gevonden")
         ok = [q.source for q in catalog.questionnaires.values()]
+        own = user_dirs(args.home).questionnaires
+        for source in ok:  # the user's own scans once more for their warnings (built-in
+            if Path(source).parent == own:  # scans have none: a test keeps it so)
+                validate_file(Path(source), warnings)
     for path in ok:
         print(f"{path}: ok")
-    for error in errors:
+    for error in [*warnings, *errors]:  # warnings (a valid file) do not change the exit code
         print(error, file=sys.stderr)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
@@ -129,15 +144,30 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
         return EXIT_OK
-    overall = data["overall"]
-    print(f"{q.title.get(args.lang)} {q.version}: {_fmt(overall['score'])} {overall['level']}")
-    for s in data["sections"]:
-        print(f"  {s['title']}: {_fmt(s['score'])} {s['level']}")
-    if data["red_flags"]:
-        print("rode vlaggen: " + ", ".join(data["red_flags"]))
-    for i, a in enumerate(data["advice"], start=1):
-        print(f"{i:>3}. [{a['priority']}] {a['title']}")
+    _print_score(q, data, args.lang)
     return EXIT_OK
+
+
+_RED_FLAGS = {"nl": "rode vlaggen", "en": "red flags"}
+
+
+def _print_score(q: Questionnaire, data: dict[str, Any], lang: str) -> None:
+    """The text form of ``score``: every word in ``lang`` (the JSON keeps the ids), levels
+    and priorities in the words of the report (:mod:`zelfscan.report.words`)."""
+    from zelfscan.core.model import Level, Priority
+    from zelfscan.report.words import level_word, priority_word
+
+    def level(value: str) -> str:
+        return level_word(Level(value), lang)
+
+    overall = data["overall"]
+    print(f"{q.title.get(lang)} {q.version}: {_fmt(overall['score'])} {level(overall['level'])}")
+    for s in data["sections"]:
+        print(f"  {s['title']}: {_fmt(s['score'])} {level(s['level'])}")
+    if data["red_flags"]:
+        print(f"{_RED_FLAGS[lang]}: " + ", ".join(data["red_flags"]))
+    for i, a in enumerate(data["advice"], start=1):
+        print(f"{i:>3}. [{priority_word(Priority(a['priority']), lang)}] {a['title']}")
 
 
 def _print_json(data: object) -> None:
@@ -166,7 +196,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.password_file and fmt is not ReportFormat.PDF:
         raise BadInput(f"{args.out}: een wachtwoord kan alleen een PDF beveiligen")
     q = _one(args.home, args.id)
-    answers = _answers(q, args.answers)
+    if args.persona is not None:
+        answers = _persona_answers(q, args.persona)
+    else:
+        answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
     doc = build_report(q, evaluate(q, answers), args.lang)
     save_report(
@@ -187,6 +220,43 @@ def _cmd_blank(args: argparse.Namespace) -> int:
 
     q = _one(args.home, args.id)
     atomic_write(args.out, render_blank(q, args.lang, deterministic=args.deterministic))
+    print(args.out)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    """A starting file for a new questionnaire (:mod:`zelfscan.core.starter`); never replaces
+    a file that is there already."""
+    from zelfscan.core.starter import BadId, starter_text
+
+    try:
+        text = starter_text(args.id)
+    except BadId:
+        raise BadInput(f"'{args.id}': een id bestaat alleen uit a-z, 0-9, '-' en '_'") from None
+    out: Path = args.out or Path(f"{args.id}.yaml")
+    try:
+        with out.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise BadInput(f"{out}: bestaat al; kies een andere naam met --out") from None
+    print(out)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    """The questionnaire format as JSON Schema (:mod:`zelfscan.core.schema`)."""
+    from zelfscan.core.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def _cmd_trainer_pack(args: argparse.Namespace) -> int:
+    from zelfscan.report.trainer_pack import render_trainer_pack
+    from zelfscan.storage.atomic import atomic_write
+
+    q = _one(args.home, args.id)
+    atomic_write(args.out, render_trainer_pack(q, args.lang, deterministic=args.deterministic))
     print(args.out)
     return EXIT_OK
 
@@ -239,7 +309,10 @@ COMMANDS = {
     "score": _cmd_score,
     "report": _cmd_report,
     "blank": _cmd_blank,
+    "trainer-pack": _cmd_trainer_pack,
     "wipe": _cmd_wipe,
+    "schema": _cmd_schema,
+    "new": _cmd_new,
 }
 
 
@@ -305,8 +378,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
     except AnswersError as exc:
+        where = getattr(args, "answers", None) or f"persona {getattr(args, 'persona', '')}"
         for message in exc.errors:
-            print(f"{args.answers}: {message}", file=sys.stderr)
+            print(f"{where}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
     except ProtectionFailed:

@@ -78,14 +78,25 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
             help=_("language of the output: nl (Dutch, the default) or en (English)"),
         )
 
-    def answers(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
+    def answers(p: argparse.ArgumentParser, persona: bool = False) -> None:
+        # With a persona (for editors): its answers instead of a file, one of the two.
+        add = p.add_mutually_exclusive_group(required=True).add_argument if persona else None
+        (add or p.add_argument)(
             "--answers",
             type=Path,
-            required=True,
+            required=not persona,
             metavar=_("FILE"),
             help=_("answers file, YAML or JSON: the questionnaire's ID and an answer per question"),
         )
+        if add is not None:
+            add(
+                "--persona",
+                metavar=_("PERSONA"),
+                help=_(
+                    "use the answers of one of the questionnaire's personas (its id) instead "
+                    "of an answers file; nothing is written but the output"
+                ),
+            )
 
     def hidden_deterministic(p: argparse.ArgumentParser) -> None:
         # For tests: a fixed date and fixed document ids, so two runs give the same bytes.
@@ -142,7 +153,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         ),
     )
     questionnaire(p)
-    answers(p)
+    answers(p, persona=True)
     p.add_argument(
         "--out",
         type=Path,
@@ -178,6 +189,57 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "blank",
         _("the blank paper version as a PDF: every question with tick boxes"),
         _("example:\n  zelfscan-cli blank persoonlijke-veiligheid --out paper.pdf"),
+    )
+    questionnaire(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar=_("FILE.pdf"),
+        help=_("where to save the PDF (an existing file is replaced)"),
+    )
+    language(p)
+    hidden_deterministic(p)
+
+    p = command(
+        "new",
+        _(
+            "write a small, valid starting file for a new questionnaire, with every kind of "
+            "element and comments that explain them"
+        ),
+        _(
+            "example:\n  zelfscan-cli new mijn-scan\n  zelfscan-cli validate mijn-scan.yaml\n\n"
+            "The guide to the format is questionnaires/README.md."
+        ),
+    )
+    p.add_argument("id", metavar="ID", help=_("the new questionnaire's ID (a-z, 0-9, - and _)"))
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("where to write it (default: ID.yaml in this folder); an existing file is kept"),
+    )
+
+    command(
+        "schema",
+        _(
+            "the questionnaire format as JSON Schema (draft 2020-12), for autocompletion "
+            "and checks as you type in your editor"
+        ),
+        _(
+            "example:\n  zelfscan-cli schema > schema.json\n\n"
+            "Then put this line first in your questionnaire file:\n"
+            "  # yaml-language-server: $schema=schema.json"
+        ),
+    )
+
+    p = command(
+        "trainer-pack",
+        _(
+            "the trainer pack as a PDF: a 90-minute session script, notes and prompts per "
+            "theme, demo person cards, the contacts and the slides of the audience view"
+        ),
+        _("example:\n  zelfscan-cli trainer-pack persoonlijke-veiligheid --out pack.pdf"),
     )
     questionnaire(p)
     p.add_argument(

@@ -54,6 +54,8 @@ def test_gedeputeerde_renting_alone_gets_the_executive_route_not_the_landlord_pa
     contacts = {c.id for c in ev.contacts}
     assert {"ccv-bestuurders", "wethoudersvereniging", "melden-bestuur"} <= contacts
     assert "ccv-scan-raad" not in contacts
+    # the mark is paid by the owner, and for a tenant that is the landlord
+    assert "verhuurder" in _item(ev, "politiekeurmerk-bestuurder").who.get("nl")
 
 
 def test_waterschap_ab_farmer_gets_the_eenmanszaak_route_the_free_scan_and_ask_the_clerk() -> None:
@@ -67,7 +69,7 @@ def test_waterschap_ab_farmer_gets_the_eenmanszaak_route_the_free_scan_and_ask_t
     assert "waterschap" in locks
     assert "zelf" not in locks  # an unverified route is never "own cost"
     assert "vraag-ccv-scan" in [a.id for a in ev.advice]
-    assert {"ot", "ccv-scan-raad", "melden-raad", "kvk"} <= {c.id for c in ev.contacts}
+    assert {"ot", "ccv-scan-raad", "melden-staten", "kvk"} <= {c.id for c in ev.contacts}
 
 
 def test_burgemeester_with_family_threatened_gets_family_help_first_via_police_and_cdk() -> None:
@@ -110,7 +112,7 @@ def test_all_good_statenlid_gets_no_actions_and_the_statenlid_contacts() -> None
     assert ev.advice == ()
     assert ev.tasks == ()
     contacts = {c.id for c in ev.contacts}
-    assert {"statenlidnu", "ccv-scan-raad", "ot", "melden-raad"} <= contacts
+    assert {"statenlidnu", "ccv-scan-raad", "ot", "melden-staten"} <= contacts
     assert not contacts & {"nvvr", "ngb", "wethoudersvereniging", "ccv-bestuurders"}
 
 
@@ -271,3 +273,12 @@ def test_cost_and_who_lines_stay_short_for_every_role_and_household() -> None:
                     for text in (a.cost, a.who):
                         for lang in ("nl", "en"):
                             assert len(text.get(lang)) <= 320, (qid, rol, eigendom, a.id, lang)
+
+
+def test_an_alarm_weighs_the_same_for_a_threatened_raadslid_in_both_scans() -> None:
+    personal = _run(f"{PV}/raadslid-boven-winkel.yaml")  # an incident at home earlier
+    home = _run(f"{VW}/raadslid-bedreigd-gezin.yaml")  # signals at the home
+    assert _item(personal, "alarm-met-meldkamer").priority.value == "midden"
+    assert _item(home, "alarm-overig").priority.value == "midden"
+    quiet = _run(f"{VW}/raadslid-bedreigd-gezin.yaml", signalen=("geen",))
+    assert _item(quiet, "alarm-overig").priority.value == "laag"

@@ -48,9 +48,41 @@ def run_to_results(window: MainWindow) -> None:
         assert wizard.currentId() != before, f"stuck on page {before}"
 
 
-def test_every_real_scan_has_three_demo_persons(real: list[Questionnaire]) -> None:
+ROLES = {
+    "persoonlijke-veiligheid": {
+        "burgemeester", "wethouder", "raadslid", "statenlid", "gedeputeerde",
+        "waterschap-db", "waterschap-ab", "anders",
+    },
+    "veilige-woning": {
+        "burgemeester", "wethouder", "raadslid", "statenlid", "gedeputeerde",
+        "waterschapsbestuurder", "waterschap-ab", "anders",
+    },
+}  # fmt: skip
+
+
+def test_demo_persons_cover_every_role_online_abuse_and_an_all_good_case(
+    real: list[Questionnaire],
+) -> None:
     for questionnaire in real:
-        assert len(questionnaire.personas) >= 3, questionnaire.id
+        personas = questionnaire.personas
+        assert len(personas) >= 6, questionnaire.id
+        assert {p.answers["rol"] for p in personas} >= ROLES[questionnaire.id]
+        descriptions = {p.id: p.description.get("nl") for p in personas}
+        text = " ".join(descriptions.values())
+        for function in ("Fractievoorzitter", "Commissielid", "Dijkgraaf", "Gedeputeerde"):
+            assert function in text, (questionnaire.id, function)
+        assert "sociale media" in text  # online abuse, which the notes stress
+        levels = [
+            evaluate(questionnaire, effective_answers(questionnaire, p.answers)).overall_level
+            for p in personas
+        ]
+        assert "goed" in levels, questionnaire.id  # an all-good case
+        assert len(set(levels)) >= 3, questionnaire.id
+        for persona in personas:  # about the person, never instructions to the room
+            for lang in ("nl", "en"):
+                words = persona.description.get(lang).lower()
+                for instruction in ("training", "laat zien", "panel", "paneel"):
+                    assert instruction not in words, persona.id
 
 
 def test_persona_click_fills_the_scan_and_results_match_the_engine(
@@ -92,20 +124,24 @@ def test_trainer_can_still_change_a_persona_answer(trainer_window: MainWindow, r
 
 
 def test_presenter_view_follows_the_wizard(qtbot, trainer_window: MainWindow, real) -> None:
+    """The room sees theme, result and the question to discuss, never the trainer notes; the
+    console has the notes, every prompt, the key message and the next theme."""
     window = trainer_window
     questionnaire = next(q for q in real if q.id == "veilige-woning")
     persona = questionnaire.personas[0]
     window.trainer.start_with_persona(questionnaire.id, persona.id)
     window.trainer.presenter_action.trigger()  # F5
     presenter = window.trainer.presenter
+    console = window.trainer.stage.console
     assert presenter.isVisible()
     qtbot.waitUntil(lambda: presenter.title.text() == questionnaire.sections[0].title.get("nl"))
     assert presenter.body.text() == persona.description.get("nl")  # profile page: who is this
+    assert "VOORBEELD" in presenter.context.text()
     wizard = window.wizard
     evaluation = window.session.evaluate()
     for _step in range(3):
         wizard.urgent.close()
-        presenter.go_next()  # the clicker / Page Down drives the wizard
+        window.trainer.stage.slides.go_next()  # the clicker / Page Down drives the wizard
         section = next(
             s for s in questionnaire.sections if wizard.section_ids[s.id] == wizard.currentId()
         )
@@ -113,14 +149,24 @@ def test_presenter_view_follows_the_wizard(qtbot, trainer_window: MainWindow, re
         result = evaluation.section(section.id)
         assert level_text(result.level) in presenter.result.text()
         assert score_text(result.score) in presenter.result.text()
-        if section.trainer_notes is not None:
-            assert presenter.notes.text() == section.trainer_notes.get("nl")
+        assert presenter.notes.isHidden()  # on one screen: hidden from the room by default
         if section.discussion is not None:
             assert presenter.discussion.text() == section.discussion.get("nl")
-    presenter.notes_button.click()  # mirrored screen: hide the trainer's notes
-    assert presenter.notes.isHidden()
+        brief = questionnaire.training.theme(section.id)
+        if section.trainer_notes is not None:
+            assert console.notes.text() == section.trainer_notes.get("nl")
+        if brief is not None:
+            assert brief.key_message.get("nl") in console.key_message.text()
+            for prompt in brief.prompts:
+                assert prompt.get("nl") in console.prompts.text()
+            assert f"van {brief.minutes} min" in console.theme_time.text()
+        assert console.next_label.text().startswith("Hierna: ")
+    presenter.toggle_notes()  # N: the trainer peeks on a single screen
+    assert presenter.notes.isVisibleTo(presenter)
     presenter.close()
     assert not window.trainer.presenter_action.isChecked()
+    window.trainer.presenter_action.trigger()
+    assert presenter.notes.isHidden()  # never the notes by surprise at the next F5
 
 
 def test_next_participant_forgets_everything(qtbot, trainer_window: MainWindow, real) -> None:
@@ -141,9 +187,10 @@ def test_next_participant_forgets_everything(qtbot, trainer_window: MainWindow, 
     assert window.wizard is None
     assert window.stack.currentWidget() is window.start
     presenter = window.trainer.presenter
-    assert presenter.session is None
-    assert presenter.persona is None
+    assert window.trainer.stage.slides.session is None
+    assert window.trainer.stage.slides.persona is None
     assert questionnaire.personas[1].name.get("nl") not in presenter.context.text()
+    assert presenter.title.text() == "Volgende deelnemer"
     assert not window.trainer.persona_label.isVisible()
     assert window.trainer.panel.isVisible()
 
@@ -207,23 +254,110 @@ def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
     assert written == []
 
 
-def test_presenter_keys_drive_the_wizard(qtbot, trainer_window: MainWindow, real) -> None:
+def _press(qtbot, widget, key) -> None:
+    """A key as it really arrives: at the focus widget of the window that has it."""
+    widget.setFocus()
+    assert widget.hasFocus() or widget.window().focusWidget() is widget
+    qtbot.keyClick(widget, key)
+
+
+def test_clicker_keys_work_whatever_has_focus(qtbot, trainer_window: MainWindow, real) -> None:
+    """Page Down/Up, arrows and Space drive the scan from the wizard's radio buttons, the
+    urgent-help panel and the audience view's scroll area alike; B blacks out; Esc leaves."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
 
     window = trainer_window
     questionnaire = real[0]
     window.trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
-    window.wizard.urgent.close()
-    presenter = window.trainer.presenter
+    wizard = window.wizard
+    wizard.urgent.close()
     window.trainer.presenter_action.setChecked(True)
-    first = window.wizard.currentId()
-    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)  # what a presentation clicker sends
-    assert window.wizard.currentId() != first
-    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)
-    assert window.wizard.currentId() == first
-    qtbot.keyClick(presenter, Qt.Key.Key_F5)
+    presenter = window.trainer.presenter
+    scroll = presenter.findChild(QScrollArea)
+    radio = next(b for b in wizard.currentPage().findChildren(QAbstractButton) if b.isCheckable())
+    answers = dict(window.session.answers)
+    steps = [
+        (radio, Qt.Key.Key_PageDown, +1),
+        (scroll, Qt.Key.Key_PageDown, +1),
+        (wizard.urgent.hide_button, Qt.Key.Key_PageUp, -1),
+        (scroll, Qt.Key.Key_Right, +1),
+        (radio, Qt.Key.Key_Left, -1),
+        (scroll, Qt.Key.Key_Space, +1),
+    ]
+    for widget, key, step in steps:
+        if widget is radio:
+            radio = next(
+                b for b in wizard.currentPage().findChildren(QAbstractButton) if b.isCheckable()
+            )
+            widget = radio
+        before = len(wizard.visitedIds())
+        _press(qtbot, widget, key)
+        assert len(wizard.visitedIds()) == before + step, (widget, key)
+    assert dict(window.session.answers) == answers  # no key changed an answer on the way
+    _press(qtbot, scroll, Qt.Key.Key_B)
+    assert presenter.black.isVisible()
+    _press(qtbot, radio, Qt.Key.Key_B)
+    assert not presenter.black.isVisible()
+    _press(qtbot, wizard.urgent.hide_button, Qt.Key.Key_Escape)
     assert not presenter.isVisible()
     assert not window.trainer.presenter_action.isChecked()
+    page = wizard.currentId()
+    _press(qtbot, scroll, Qt.Key.Key_PageDown)  # closed: the keys are the app's own again
+    assert wizard.currentId() == page
+
+
+def test_typing_in_a_text_field_keeps_its_keys(qtbot, mini) -> None:
+    """Letters, arrows and Space type; only a clicker's Page Down moves on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    window = MainWindow([mini], training=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_scan(mini.id)
+    wizard = window.wizard
+    window.trainer.presenter_action.setChecked(True)
+    edit = None
+    while edit is None:
+        edit = next(iter(wizard.currentPage().findChildren(QLineEdit)), None)
+        if edit is None:
+            page = wizard.currentId()
+            for question in wizard.currentPage().section.questions:  # Next needs answers
+                if question.options and window.session.answer(question.id) is None:
+                    first = question.options[0].id
+                    value = (first,) if question.type.value == "multiple" else first
+                    window.session.set_answer(question.id, value)
+            wizard.urgent.close()
+            wizard.next()
+            assert wizard.currentId() != page, "mini has no text question"
+    page = wizard.currentId()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "b n")
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    assert edit.text() == "b n"
+    assert wizard.currentId() == page
+    assert not window.trainer.presenter.black.isVisible()
+    qtbot.keyClick(edit, Qt.Key.Key_PageDown)
+    if wizard.currentPage().missing():  # Next says what is missing and stays (#17 item 4)
+        assert wizard.currentId() == page
+    else:
+        assert wizard.currentId() != page
+
+
+def test_f5_works_from_the_urgent_help_panel(qtbot, trainer_window: MainWindow, real) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = trainer_window
+    window.trainer.start_with_persona(real[0].id, real[0].personas[0].id)
+    urgent = window.wizard.urgent  # a panel inside the window (issue #17 item 9)
+    urgent.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    urgent.hide_button.setFocus()
+    _press(qtbot, urgent.hide_button, Qt.Key.Key_F5)
+    assert window.trainer.presenter_action.isChecked()
 
 
 def test_training_controls_are_named_and_follow_the_language(
@@ -240,8 +374,157 @@ def test_training_controls_are_named_and_follow_the_language(
     assert unnamed(trainer.presenter) == []
     window.set_language("en")
     assert trainer.menu.title() == "T&raining"
-    assert trainer.presenter.close_button.text() == "&Close (F5)"
+    assert trainer.presenter.close_button.text() == "Close (F5)"
     assert real[0].personas[0].name.get("en") in trainer.persona_label.text()
     assert trainer.presenter.title.text() == real[0].sections[0].title.get("en")
     window.set_language("nl")
-    assert trainer.presenter.close_button.text() == "&Sluiten (F5)"
+    assert trainer.presenter.close_button.text() == "Sluiten (F5)"
+    trainer.stage.console_action.setChecked(True)
+    assert unnamed(trainer.stage.console) == []
+
+
+def test_own_scan_never_goes_on_the_projector(qtbot, trainer_window: MainWindow, real) -> None:
+    """'Alleen voorbeeldpersonen': F5 refuses during an own scan; an own scan opened while the
+    audience view is up shows a neutral slide; nothing of it reaches the room."""
+    window = trainer_window
+    trainer = window.trainer
+    questionnaire = real[0]
+    window.start_scan(questionnaire.id)  # someone's own scan, no demo person
+    trainer.presenter_action.trigger()  # F5
+    assert not trainer.presenter_action.isChecked()
+    assert "eigen scan" in window.statusBar().currentMessage().lower()
+    trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+    trainer.presenter_action.trigger()
+    presenter = trainer.presenter
+    assert presenter.isVisible()
+    window.start_scan(questionnaire.id)  # the trainer starts an own scan behind it
+    wizard = window.wizard
+    while wizard.currentId() != RESULTS_ID:
+        wizard.urgent.close()
+        trainer.stage.slides.refresh()
+        shown = " ".join(
+            label.text() for label in (presenter.title, presenter.result, presenter.body)
+        )
+        assert presenter.title.text() == "Eigen scan: niet op het scherm", shown
+        assert "van 100" not in shown
+        before = wizard.currentId()
+        wizard.next()
+        if wizard.currentId() == before:
+            break
+    trainer.stage.lock_action.setChecked(False)  # the trainer decides otherwise
+    assert presenter.title.text() != "Eigen scan: niet op het scherm"
+
+
+def test_urgent_help_stays_off_a_shared_screen(qtbot, trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    trainer = window.trainer
+    questionnaire, persona = next(
+        (q, p)
+        for q in real
+        for p in q.personas
+        if any(flag.when for flag in q.red_flags)
+        and evaluate(q, effective_answers(q, p.answers)).red_flags
+    )
+    trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+    trainer.presenter_action.trigger()
+    assert trainer.stage.shared_screen  # the test screen is the only one
+    trainer.fill(persona)  # the red flag's answers arrive while the room looks
+    qtbot.wait(10)
+    assert not window.wizard.urgent.isVisible()
+    trainer.presenter_action.trigger()  # back on the laptop: F2 opens it again
+    window.wizard.show_urgent_help()
+    assert window.wizard.urgent.isVisible()
+
+
+def test_two_screens_audience_on_the_projector_console_on_the_laptop(tmp_path: Path) -> None:
+    """Laptop plus projector as an extended desktop (two virtual 1920×1080 screens)."""
+    config = tmp_path / "screens.json"
+    config.write_text(
+        '{"screens": ['
+        '{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},'
+        '{"name": "projector", "x": 1920, "y": 0, "width": 1920, "height": 1080,'
+        ' "logicalDpi": 96}]}',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("training_screens.py"))],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "two screens ok" in result.stdout
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_no_scroll_bar_where_the_slide_fits(qtbot, trainer_window: MainWindow, real, size) -> None:
+    """Every step of a session with a demo person, results included, fits the projector."""
+    window = trainer_window
+    trainer = window.trainer
+    for questionnaire in real:
+        trainer.start_with_persona(questionnaire.id, questionnaire.personas[0].id)
+        trainer.presenter_action.setChecked(True)
+        presenter = trainer.presenter
+        presenter.showNormal()
+        presenter.resize(*size)
+        wizard = window.wizard
+        while True:
+            wizard.urgent.close()
+            trainer.stage.slides.refresh()
+            qtbot.wait(1)
+            bar = presenter.scroll_area.verticalScrollBar()
+            assert not bar.isVisible(), (questionnaire.id, presenter.title.text())
+            assert presenter.title.text()
+            if wizard.currentId() == RESULTS_ID:
+                break
+            trainer.stage.slides.go_next()
+        trainer.presenter_action.setChecked(False)
+
+
+def test_a_demo_persons_results_and_pdf_say_voorbeeld(trainer_window: MainWindow, real) -> None:
+    window = trainer_window
+    questionnaire = real[0]
+    persona = questionnaire.personas[0]
+    window.trainer.start_with_persona(questionnaire.id, persona.id)
+    run_to_results(window)
+    results = window.wizard.results
+    assert results.heading.text() == "Voorbeeldresultaat"
+    request = results.report_request()
+    assert request is not None
+    assert request.demo == persona.name.get("nl")
+    assert request.document().demo == persona.name.get("nl")
+    window.trainer.next_participant()
+    window.start_scan(questionnaire.id)  # someone's own scan after the demo
+    window.session.load_answers(persona.answers)
+    run_to_results(window)
+    assert window.wizard.results.heading.text() == "Uw resultaten"
+    assert window.wizard.results.report_request().demo == ""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_training_menu_mnemonics_are_unique(trainer_window: MainWindow, lang: str) -> None:
+    trainer_window.set_language(lang)
+    keys = []
+    for action in trainer_window.trainer.menu.actions():
+        text = action.text()
+        assert text.count("&") == 1, text
+        keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_trainer_pack_from_the_menu(trainer_window: MainWindow, tmp_path: Path) -> None:
+    window = trainer_window
+    target = tmp_path / "pakket.pdf"
+    window.trainer.pack.ask_path = lambda _parent, name: (
+        target if "trainerspakket" in name else None
+    )
+    saved = []
+    window.trainer.pack.saved.connect(saved.append)
+    window.trainer.pack_actions["persoonlijke-veiligheid"].trigger()
+    assert saved == [target]
+    assert target.read_bytes().startswith(b"%PDF")

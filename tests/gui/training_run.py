@@ -27,7 +27,7 @@ def session_of_a_trainer(_app: QApplication) -> int:
             assert wizard is not None
             while wizard.currentId() != RESULTS_ID:
                 wizard.urgent.close()
-                trainer.presenter.go_next()
+                trainer.stage.slides.go_next()
                 QApplication.processEvents()
             wizard.results.finish_building()
             box = next(iter(wizard.results.plan_boxes.values()), None)

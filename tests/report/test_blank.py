@@ -11,6 +11,7 @@ from tests.report import fixtures as fx
 from tests.report.helpers import embedded, fonts_of, qpdf_check, text_of
 from zelfscan.core.model import AllOf, AnswerIn, Not
 from zelfscan.report.blank import describe, render_blank
+from zelfscan.report.paper import paper_form
 from zelfscan.report.words import translator
 
 
@@ -21,7 +22,8 @@ def test_blank_lists_every_question_with_boxes(tmp_path: Path) -> None:
     for question in q.questions.values():
         assert question.text.get("nl") in text
     assert "☐ Ja" in text
-    assert "Alleen als u bij ‘Wonen er kinderen bij u thuis?’ Ja antwoordde." in text
+    kids = next(n for qid, n in paper_form(q).numbers.items() if qid == "kinderen")
+    assert f"Alleen als u bij vraag {kids} Ja antwoordde." in text  # the number is printed above
     for font in fonts_of(pdf).values():
         assert embedded(font)
     assert PdfReader(io.BytesIO(pdf)).metadata.title == q.title.get("nl")
@@ -31,9 +33,7 @@ def test_blank_lists_every_question_with_boxes(tmp_path: Path) -> None:
 def test_blank_is_deterministic_and_english() -> None:
     q = fx.questionnaire()
     assert render_blank(q, "en", deterministic=True) == render_blank(q, "en", deterministic=True)
-    assert "Only if you answered Yes to ‘Do children live with you?’." in text_of(
-        render_blank(q, "en")
-    )
+    assert "Only if you answered Yes to question " in text_of(render_blank(q, "en"))
 
 
 def test_conditions_in_words() -> None:

@@ -17,9 +17,13 @@ class LoadError:
     line: int
     col: int
     message: str
+    warning: bool = False
+    """A problem the file still loads with (too few personas, a missing find-out task):
+    ``zelfscan-cli validate`` shows it, the app does not refuse the file."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.line}:{self.col}: {kind}{self.message}"
 
 
 class QuestionnaireError(Exception):

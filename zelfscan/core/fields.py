@@ -47,6 +47,11 @@ class CondRef:
 class Ctx:
     file: str
     errors: list[LoadError] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)
+    draft: bool = False
+    """``draft: true`` in the file: English may be missing (the Dutch text stands in)."""
+    missing_english: list[yaml.Node] = field(default_factory=list)
+    """In a draft: the texts without English, for one warning that counts them."""
     refs: list[CondRef] = field(default_factory=list)
     hints: Hints = field(default_factory=lambda: Hints())
 
@@ -54,6 +59,12 @@ class Ctx:
         mark = None if node is None else node.start_mark
         line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
         self.errors.append(LoadError(self.file, line, col, message))
+
+    def warn(self, node: yaml.Node | None, message: str) -> None:
+        """A problem the file still loads with (:attr:`LoadError.warning`)."""
+        mark = None if node is None else node.start_mark
+        line, col = (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
+        self.warnings.append(LoadError(self.file, line, col, message, warning=True))
 
 
 def line_of(node: yaml.Node) -> int:
@@ -157,17 +168,23 @@ def ident(ctx: Ctx, node: yaml.Node, what: str) -> str | None:
 
 def text(ctx: Ctx, node: yaml.Node, what: str, plain_ok: bool = False) -> Text | None:
     """A ``{nl, en}`` text; with ``plain_ok`` a plain string counts for both languages."""
-    if plain_ok and isinstance(node, yaml.ScalarNode):
+    if (plain_ok or ctx.draft) and isinstance(node, yaml.ScalarNode):
         value = scalar(ctx, node, what)
+        if value is not None and not plain_ok:
+            ctx.missing_english.append(node)
         return None if value is None else Text({lang: value for lang in LANGUAGES})
     if not isinstance(node, yaml.MappingNode):
         ctx.error(node, f"{what}: write the text in both languages: {{nl: ..., en: ...}}")
         return None
-    found = fields(ctx, node, what, LANGUAGES)
-    if found is None or len(found) != len(LANGUAGES):
+    found = fields(ctx, split_by_comma(ctx, node, what), what, *_languages(ctx))
+    if found is None or not all(lang in found for lang in _languages(ctx)[0]):
         return None
     values: dict[str, str] = {}
     for lang in LANGUAGES:
+        if lang not in found:  # a draft without English yet: the Dutch stands in
+            ctx.missing_english.append(node)
+            values[lang] = values[LANGUAGES[0]]
+            continue
         value = scalar(ctx, found[lang], f"{what} ({lang})")
         if value is None:
             return None
@@ -175,13 +192,46 @@ def text(ctx: Ctx, node: yaml.Node, what: str, plain_ok: bool = False) -> Text |
     return Text(values)
 
 
+def _languages(ctx: Ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) languages of a text: both, or in a draft only Dutch."""
+    return (LANGUAGES[:1], LANGUAGES[1:]) if ctx.draft else (LANGUAGES, ())
+
+
+def split_by_comma(ctx: Ctx, node: yaml.MappingNode, what: str) -> yaml.MappingNode:
+    """Report a ``{nl: Ja, elke week, en: ...}`` whose comma cut a text in two.
+
+    Inside ``{ }`` a comma ends the value, so "elke week" becomes a key without a value. Such
+    a key is reported as the text cut by a comma (with the fix: quotes), not as an unknown
+    field; the map without those keys is returned for the usual checks.
+    """
+    if not node.flow_style:
+        return node
+    kept = []
+    for key, value in node.value:
+        if key.value in LANGUAGES or not is_null(value) or value.value:
+            kept.append((key, value))
+            continue
+        ctx.error(
+            key,
+            f"{what}: a comma cut the text before {key.value!r} in two; put the whole text "
+            'in quotes, like nl: "Een half uur, elke week"',
+        )
+    if len(kept) == len(node.value):
+        return node
+    return yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark, flow_style=True)
+
+
 def text_list(ctx: Ctx, node: yaml.Node, what: str) -> TextList | None:
     """``{nl: [step, ...], en: [step, ...]}``."""
-    found = fields(ctx, node, what, LANGUAGES)
-    if found is None or len(found) != len(LANGUAGES):
+    found = fields(ctx, node, what, *_languages(ctx))
+    if found is None or not all(lang in found for lang in _languages(ctx)[0]):
         return None
     values: dict[str, tuple[str, ...]] = {}
     for lang in LANGUAGES:
+        if lang not in found:  # a draft without English yet: the Dutch stands in
+            ctx.missing_english.append(node)
+            values[lang] = values[LANGUAGES[0]]
+            continue
         items = sequence(ctx, found[lang], f"{what} ({lang})", non_empty=True)
         if items is None:
             return None
@@ -189,6 +239,14 @@ def text_list(ctx: Ctx, node: yaml.Node, what: str) -> TextList | None:
         if any(s is None for s in steps):
             return None
         values[lang] = tuple(s.strip() for s in steps if s is not None)
+    counts = {lang: len(steps) for lang, steps in values.items()}
+    if len(set(counts.values())) > 1:
+        shown = " and ".join(f"{lang} has {n}" for lang, n in counts.items())
+        ctx.error(
+            node,
+            f"{what}: every step needs its translation, but {shown} steps (inside [ ] a comma "
+            'ends a step: put a step that contains a comma in quotes, like "Bel, of mail.")',
+        )
     return TextList(values)
 
 

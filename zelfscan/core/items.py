@@ -56,6 +56,8 @@ class ItemBuilder:
         self.when_nodes: dict[tuple[str, str], yaml.Node] = {}
         self.persona_nodes: dict[str, yaml.Node] = {}
         self.addition_nodes: dict[str, yaml.Node] = {}
+        self.variant_nodes: dict[tuple[str, int], yaml.Node] = {}
+        """(advice id, index among its variants) -> the variant's node."""
 
     def _many(
         self,
@@ -146,6 +148,7 @@ class ItemBuilder:
                 variant = self._variant(vnode, what, sources)
                 if variant is not None:
                     variants.append(variant)
+                    self.variant_nodes[(aid or "", len(variants) - 1)] = vnode
         section = self._section_of(found, when, what)
         tags = self._tags(found["tags"], what) if "tags" in found else frozenset()
         self.citations.require_for_claims(found, what, _TEXTS, {**texts, "how": how}, sources)

@@ -7,6 +7,7 @@ from typing import Any
 
 from zelfscan.core.model import AllOf, AnswerIn, AnyOf, Condition, Not, Questionnaire, QuestionType
 from zelfscan.core.results import Evaluation, Reason
+from zelfscan.core.training_json import training_to_json
 
 
 def condition_to_json(condition: Condition | None) -> Any:
@@ -90,6 +91,7 @@ def questionnaire_to_json(q: Questionnaire, lang: str) -> dict[str, Any]:
             {"id": c.id, "name": c.name.get(lang), "urgent": c.urgent} for c in q.contacts
         ],
         "personas": [{"id": p.id, "name": p.name.get(lang)} for p in q.personas],
+        **training_to_json(q, lang),  # trainer notes, prompts, persona texts, session script
     }
 
 

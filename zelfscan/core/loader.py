@@ -21,6 +21,7 @@ from zelfscan.core.errors import LoadError, QuestionnaireError
 from zelfscan.core.fields import Ctx
 from zelfscan.core.followups import follow_up_problems
 from zelfscan.core.items import ItemBuilder
+from zelfscan.core.lints import Finding, findings
 from zelfscan.core.model import (
     UNKNOWN,
     Questionnaire,
@@ -28,6 +29,7 @@ from zelfscan.core.model import (
 )
 from zelfscan.core.questions import thresholds
 from zelfscan.core.reachability import Budget, check, walk_cost
+from zelfscan.core.training import read_training
 from zelfscan.core.yamlsafe import MAX_BYTES, compose_strict, gc_paused
 from zelfscan.safe_read import FileTooLarge, read_limited
 
@@ -45,6 +47,7 @@ _TOP_REQUIRED = (
     "sections",
 )
 _TOP_OPTIONAL = (
+    "draft",
     "about",
     "advice",
     "red_flags",
@@ -53,35 +56,50 @@ _TOP_OPTIONAL = (
     "additions",
     "sources",
     "about_sources",
+    "training",
 )
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
     """The questionnaire in ``path``; :class:`QuestionnaireError` lists every problem."""
+    return load_text(_read(path), str(path))
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = read_limited(path, MAX_BYTES)  # regular files only, size checked first
+        return read_limited(path, MAX_BYTES)  # regular files only, size checked first
     except FileTooLarge as exc:
         raise QuestionnaireError([LoadError(str(path), 1, 1, exc.reason)]) from None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise QuestionnaireError([LoadError(str(path), 1, 1, f"can not read: {reason}")]) from None
-    return load_text(data, str(path))
 
 
 def load_text(text: str | bytes, filename: str) -> Questionnaire:
+    return load_text_checked(text, filename)[0]
+
+
+def load_text_checked(text: str | bytes, filename: str) -> tuple[Questionnaire, list[LoadError]]:
+    """The questionnaire and its warnings (:attr:`LoadError.warning`: it loads, but the
+    editor should look); :class:`QuestionnaireError` when it has errors."""
     # The collector stays paused while the model is built too: tens of thousands of
     # acyclic objects, and in the app every live Qt wrapper re-scanned each time (speed only).
     with gc_paused():
         root = compose_strict(text, filename)
-        return _Loader(filename, Budget.for_size(len(text))).load(root)
+        loader = _Loader(filename, Budget.for_size(len(text)))
+        questionnaire = loader.load(root)
+        return questionnaire, _sorted(loader.ctx.warnings)
 
 
-def validate_file(path: Path) -> list[LoadError]:
-    """Every problem in ``path`` (empty when it is a valid questionnaire)."""
+def validate_file(path: Path, warnings: list[LoadError] | None = None) -> list[LoadError]:
+    """Every problem in ``path`` (empty when it is a valid questionnaire); the warnings of a
+    valid file are added to ``warnings`` when given."""
     try:
-        load_questionnaire(path)
+        _, found = load_text_checked(_read(path), str(path))
     except QuestionnaireError as exc:
         return exc.errors
+    if warnings is not None:
+        warnings.extend(found)
     return []
 
 
@@ -91,6 +109,7 @@ class _Loader(ItemBuilder):
     def __init__(self, filename: str, budget: Budget) -> None:
         super().__init__(Ctx(filename))
         self.budget = budget
+        self.personas_node: yaml.Node | None = None
 
     def load(self, root: yaml.Node) -> Questionnaire:
         ctx = self.ctx
@@ -98,6 +117,9 @@ class _Loader(ItemBuilder):
         if found is None:
             raise QuestionnaireError(ctx.errors)
         get = found.get
+        # Read first: in a draft, every text after it may lack English.
+        draft = "draft" in found and f.switch(ctx, found["draft"], "draft") is True
+        ctx.draft = draft
         schema = (
             f.number(ctx, found["schema_version"], "schema_version", numbers.SCHEMA_VERSION)
             if "schema_version" in found
@@ -137,7 +159,9 @@ class _Loader(ItemBuilder):
         advice = self._many(found, "advice", self._advice, "advice")
         flags = self._many(found, "red_flags", self._red_flag, "red flag")
         personas = self._many(found, "personas", self._persona, "persona")
+        self.personas_node = found.get("personas")
         additions = self._many(found, "additions", self._addition, "addition")
+        training = read_training(ctx, found["training"], sections) if "training" in found else None
         used_tags = frozenset().union(*(a.tags for a in advice))
         for addition in additions:
             for tag in sorted(addition.tags - used_tags):
@@ -176,11 +200,15 @@ class _Loader(ItemBuilder):
             personas=personas,
             additions=additions,
             about=about,
+            draft=draft,
             sources=registry,
             about_sources=about_sources,
+            training=training,
             source=ctx.file,
         )
         self._check_model(questionnaire)
+        if draft:
+            self._draft_warning(found["draft"])
         if ctx.errors:
             raise QuestionnaireError(_sorted(ctx.errors))
         return questionnaire
@@ -290,6 +318,30 @@ class _Loader(ItemBuilder):
             )
         for qid, message in follow_up_problems(questionnaire):
             ctx.error(self.sections.show_if_nodes.get(qid), f"question {qid!r}: {message}")
+        for finding in findings(questionnaire, self.budget):
+            (ctx.warn if finding.warning else ctx.error)(self._node_of(finding), finding.message)
+
+    def _draft_warning(self, node: yaml.Node) -> None:
+        missing = self.ctx.missing_english
+        if missing:
+            self.ctx.warn(
+                missing[0],
+                f"draft: {len(missing)} text(s) have no English yet (the first is here); the "
+                "app shows the Dutch text in English too. Write the English, then remove "
+                "draft: true",
+            )
+        else:
+            self.ctx.warn(node, "draft: every text has English; remove draft: true when done")
+
+    def _node_of(self, finding: Finding) -> yaml.Node | None:
+        key = finding.key
+        if isinstance(key, tuple):
+            return self.variant_nodes.get(key)
+        if finding.kind == "question":
+            return self.sections.id_nodes.get(key)
+        if finding.kind == "personas":
+            return self.personas_node
+        return self.when_nodes.get((finding.kind, key))
 
 
 def _key_node(mapping: yaml.Node, key: str | None) -> yaml.Node | None:

@@ -317,6 +317,58 @@ class Persona:
 
 
 @dataclass(frozen=True, slots=True)
+class ThemeBrief:
+    """What a trainer needs for one theme (section) of a session (``training: themes:``)."""
+
+    section: str
+    minutes: int
+    """Time planned for the theme in the session."""
+    key_message: Text
+    """The one thing the room should remember about this theme."""
+    prompts: tuple[Text, ...]
+    """Questions for the room, in the order a trainer would ask them (at least two)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptStep:
+    """One block of the session script (``training: script:``), in the order they happen."""
+
+    id: str
+    minutes: int
+    title: Text
+    what: Text
+    """What the trainer does in this block, in a sentence or two."""
+    section: str | None = None
+    """The theme this block discusses, if it is one (then its brief applies)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A question for the anonymous room poll; its options are the question's own options."""
+
+    id: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Training:
+    """The session structure for trainers (``training:``): timing, key messages, prompts,
+    polls and a script. Read by the trainer console, the trainer pack and ``show --json``."""
+
+    minutes: int
+    key_message: Text
+    script: tuple[ScriptStep, ...]
+    themes: tuple[ThemeBrief, ...] = ()
+    polls: tuple[Poll, ...] = ()
+
+    def theme(self, section_id: str) -> ThemeBrief | None:
+        for brief in self.themes:
+            if brief.section == section_id:
+                return brief
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Questionnaire:
     id: str
     version: str
@@ -334,10 +386,15 @@ class Questionnaire:
     additions: tuple[Addition, ...] = ()
     about: Text | None = None
     """How the scan works and its limits, in the content's own words."""
+    draft: bool = False
+    """``draft: true``: work in progress; English may still be missing (the Dutch stands in)
+    and the start screen marks the scan as a draft."""
     sources: tuple[Source, ...] = ()
     """Every source the file cites (its ``sources:`` list), in file order."""
     about_sources: tuple[Source, ...] = ()
     """Sources of the facts in ``intro`` and ``about``."""
+    training: Training | None = None
+    """The session structure for trainers, if the file has one."""
     source: str = ""
     _questions: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
 

@@ -96,6 +96,8 @@ class SectionBuilder:
         self.section_ids: set[str] = set()
         self.show_if_nodes: dict[str, yaml.Node] = {}
         """Question id -> its show_if node (or its id node), for messages about follow-ups."""
+        self.id_nodes: dict[str, yaml.Node] = {}
+        """Question id -> the node of its id, for messages about the question as a whole."""
 
     def sections(self, node: yaml.Node) -> tuple[Section, ...]:
         items = f.sequence(self.ctx, node, "sections", non_empty=True)
@@ -207,6 +209,7 @@ class SectionBuilder:
         if qid is not None:
             self.position.setdefault(qid, limit)
             self.show_if_nodes.setdefault(qid, found.get("show_if") or found["id"])
+            self.id_nodes.setdefault(qid, found["id"])
         sources = self.citations.cite(found, what)
         self.citations.require_for_claims(
             found,
@@ -243,12 +246,14 @@ class SectionBuilder:
             partly = f.switch(ctx, found["partly"], f"{what}: partly") is not False
         best: float | None = 2.0
         if "points" in found:
-            value = f.number(ctx, found["points"], f"{what}: points", numbers.POINTS)
-            if value is not None and value <= 0:
-                ctx.error(found["points"], f"{what}: points must be more than 0")
-            elif value is not None:
-                best = float(value)
-            if profile:
+            # null or 0: the question is not scored (as for options without points)
+            value = (
+                None
+                if f.is_null(found["points"])
+                else f.number(ctx, found["points"], f"{what}: points", numbers.POINTS)
+            )
+            best = float(value) if value else None
+            if profile and best is not None:
                 ctx.error(
                     found["points"], f"{what}: questions in a profile section are never scored"
                 )

@@ -115,6 +115,40 @@ def check(questionnaire: Questionnaire, budget: Budget | None = None) -> Verdict
     return Verdict(unreachable, too_complex)
 
 
+def never_holding(
+    questionnaire: Questionnaire, conditions: list[tuple[str, str, Condition]], budget: Budget
+) -> list[tuple[str, str]]:
+    """``(kind, id)`` whose conditions no allowed answers make true: for variants and
+    additions, each tested together with the trigger of an advice item it belongs to.
+
+    Several conditions may share a ``(kind, id)`` (an addition with each tagged item): it
+    holds as soon as one of them can, and the rest are then not tried; testing them one by
+    one is far cheaper than one ``any`` of them all. Uses what is left of ``budget`` after
+    :func:`check`; what can not be checked in it is skipped, not refused (the file's advice
+    and red flags were checked; these are extras).
+    """
+    search = _Search(questionnaire, budget)
+    reached: set[tuple[str, str]] = set()
+    unsure: set[tuple[str, str]] = set()
+    order: list[tuple[str, str]] = []
+    for kind, item_id, condition in conditions:
+        key = (kind, item_id)
+        if key not in order:
+            order.append(key)
+        if key in reached or key in unsure:
+            continue
+        if budget.used >= budget.total:
+            unsure.add(key)
+            continue
+        budget.start_item()
+        try:
+            if search.reachable(condition):
+                reached.add(key)
+        except _OutOfWork:
+            unsure.add(key)
+    return [key for key in order if key not in reached and key not in unsure]
+
+
 def unreachable(questionnaire: Questionnaire) -> list[tuple[str, str]]:
     """``(kind, id)`` for every item that no allowed combination of answers triggers."""
     return check(questionnaire).unreachable

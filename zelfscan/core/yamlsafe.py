@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from zelfscan.core import yamlhints
 from zelfscan.core.errors import LoadError, QuestionnaireError
 
 MAX_BYTES = 1024 * 1024
@@ -43,12 +44,6 @@ MERGE_TAG = _CORE + "merge"
 STR_TAG = _CORE + "str"
 SEQ_TAG = _CORE + "seq"
 MAP_TAG = _CORE + "map"
-
-_HINTS = (
-    ("but got '?'", "put a text with a question mark inside { } or [ ] in quotes"),
-    ("mapping values are not allowed", "put a text that contains ': ' in quotes"),
-    ("found character '\\t'", "indent with spaces, not tabs"),
-)
 
 
 class _Fatal(Exception):
@@ -191,7 +186,7 @@ def _compose(source: str | bytes, filename: str) -> yaml.Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark)
-        raise _Fatal(line, col, _parse_message(exc)) from None
+        raise _Fatal(line, col, _parse_message(exc, source)) from None
     except yaml.YAMLError as exc:  # ReaderError is not a MarkedYAMLError
         pos = int(getattr(exc, "position", 0) or 0)
         if isinstance(source, bytes):
@@ -212,14 +207,15 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _parse_message(exc: yaml.MarkedYAMLError) -> str:
+def _parse_message(exc: yaml.MarkedYAMLError, source: str | bytes) -> str:
+    """The parser's words, after a plain-language hint when the place suggests one
+    (:mod:`zelfscan.core.yamlhints`)."""
     problem = exc.problem or "invalid YAML"
     message = f"{exc.context}: {problem}" if exc.context else problem
-    message = "YAML syntax error: " + message
-    for needle, hint in _HINTS:
-        if needle in message:
-            return f"{message} ({hint})"
-    return message
+    advice = yamlhints.hint(source, exc)
+    if advice:
+        return f"YAML syntax error: {advice} (the parser says: {message})"
+    return "YAML syntax error: " + message
 
 
 class _Frame:

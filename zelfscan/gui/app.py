@@ -83,7 +83,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.add_argument(
             "--lang",
             choices=LANGUAGES,
-            default=DEFAULT_LANGUAGE,
+            default=None,  # not given: the saved choice; given: it wins over the saved one
             help=_(
                 "language of the app: nl (Dutch) or en (English); without it the app uses "
                 "the language last chosen in its menu, at first Dutch"
@@ -113,7 +113,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         # For the bundle smoke test only: --self-test, plus an error raised in a Qt slot
         # that must reach the crash handling (see the module docstring).
         parser.add_argument("--self-test-crash", action="store_true", help=argparse.SUPPRESS)
-        return parser.parse_args(argv)
+        args = parser.parse_args(argv)
+    # --lang given wins over the language saved in the settings; not given, the saved one is
+    # used (``lang_given``), and until the settings are read the app starts in Dutch.
+    args.lang_given = args.lang is not None
+    args.lang = args.lang or DEFAULT_LANGUAGE
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,7 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(questionnaires, catalog.errors, training=args.training)
     from zelfscan.gui import privacy
 
-    features = privacy.install(window, dirs, training=args.training, lang=args.lang)
+    features = privacy.install(
+        window, dirs, training=args.training, lang=args.lang if args.lang_given else None
+    )
     try:
         if args.self_test == START_MODE:
             return _start_screen_test(app, window)
@@ -178,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # the whole start screen, inside the screen; or where it was, if settings are kept
         place_first_window(window, remembered=features.settings.window)
-        _after_first_paint(window, _load_scan_modules)
+        _after_first_paint(window, load_scan_modules)
         window.show()
         return app.exec()
     finally:
@@ -327,7 +334,7 @@ def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
         page.installEventFilter(FirstPaint(window))
 
 
-def _load_scan_modules() -> None:
+def load_scan_modules() -> None:
     """Import what opening a scan needs while the user reads the start screen: the start
     screen paints without them, and the first click then waits for less."""
     import zelfscan.gui.wizard  # noqa: F401

@@ -39,7 +39,7 @@ from zelfscan.gui.vault.file_lock import VaultInUse, lock_path
 from zelfscan.gui.vault.flow import VaultFlow
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.gui.workers import Pool, run_in_background
-from zelfscan.i18n import DEFAULT_LANGUAGE, _, current_language
+from zelfscan.i18n import _, current_language
 from zelfscan.logsetup import setup_logging
 from zelfscan.storage.settings import Settings, load_settings, save_settings
 from zelfscan.userdirs import UserDirs
@@ -283,8 +283,9 @@ class Privacy(QObject):
             raise
 
 
-def _apply_settings(window: Shell, settings: Settings, *, lang: str) -> None:
-    if lang == DEFAULT_LANGUAGE and settings.language != current_language():
+def _apply_settings(window: Shell, settings: Settings, *, lang: str | None) -> None:
+    """The saved choices; the saved language only when ``--lang`` did not name one."""
+    if lang is None and settings.language != current_language():
         window.set_language(settings.language)
     percent = round(settings.text_scale * 100)
     if not window.training and percent != window.text_scale:
@@ -296,7 +297,7 @@ def install(
     dirs: UserDirs,
     *,
     training: bool,
-    lang: str = DEFAULT_LANGUAGE,
+    lang: str | None = None,
     params: KdfParams | None = None,
     pool: Pool | None = None,
 ) -> Privacy:

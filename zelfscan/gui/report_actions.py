@@ -54,6 +54,8 @@ class ReportRequest(NamedTuple):
     lang: str
     previous: PreviousScan | None = None
     plan_state: Mapping[str, str] = {}
+    demo: str = ""
+    """A demo person's name (training): the report says VOORBEELD throughout."""
 
     def document(self) -> ReportDocument:
         return build_report(
@@ -62,6 +64,7 @@ class ReportRequest(NamedTuple):
             self.lang,
             previous=self.previous,
             plan_state=self.plan_state,
+            demo=self.demo,
         )
 
 

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from PySide6.QtCore import QObject, Signal
 
 from zelfscan.core import flow
-from zelfscan.core.model import Answers, AnswerValue, Questionnaire
+from zelfscan.core.model import Answers, AnswerValue, Persona, Questionnaire
 from zelfscan.core.results import Evaluation, TriggeredFlag
 
 PLAN_STATES = ("gedaan", "gepland", "nvt")
@@ -65,6 +65,9 @@ class ScanSession(QObject):
         """All advice ids of the content version ``previous`` was made with."""
         self.previous_plan: Mapping[str, str] = {}
         """The action-plan state saved with ``previous``."""
+        self.demo: Persona | None = None
+        """Training mode: the demo person whose answers these are; every view then says
+        VOORBEELD (set by the trainer, cleared with the answers)."""
 
     # --- reading ----------------------------------------------------------------------
     @property
@@ -149,4 +152,5 @@ class ScanSession(QObject):
         self.previous = None
         self.previous_advice_ids = ()
         self.previous_plan = {}
+        self.demo = None
         self.cleared.emit()

@@ -62,6 +62,13 @@ class ScanCard(QFrame):
         layout = QVBoxLayout(self)
         self.title = Heading(level=2, parent=self)
         self.intro = plain_label(parent=self)
+        # How the scan works and its limits (the file's ``about``): long, so folded away
+        # behind a button that says whether it is open (checkable: announced as such).
+        self.about_button = QPushButton(self)
+        self.about_button.setCheckable(True)
+        self.about = plain_label(parent=self, name="scanAbout")
+        self.about.setVisible(False)
+        self.about_button.toggled.connect(self.about.setVisible)
         self.minutes = plain_label(parent=self, name="minutes")
         self.button = QPushButton(self)
         self.button.setProperty("primary", True)  # the one accent-coloured button here
@@ -72,14 +79,23 @@ class ScanCard(QFrame):
         row.addWidget(self.button)
         for widget in (self.title, self.intro):
             layout.addWidget(widget)
+        layout.addWidget(self.about_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.about)
         layout.addLayout(row)
         self.retranslate()
 
     def retranslate(self) -> None:
         lang = current_language()
         title = self.questionnaire.title.get(lang)
+        if self.questionnaire.draft:  # work in progress: English may still be Dutch
+            title = _("{title} (draft)").format(title=title)
         self.title.setText(title)
         self.intro.setText(self.questionnaire.intro.get(lang))
+        about_text = self.questionnaire.about
+        self.about.setText(about_text.get(lang) if about_text is not None else "")
+        self.about_button.setText(_("How this scan works"))
+        self.about_button.setAccessibleName(_("How this scan works: {title}").format(title=title))
+        self.about_button.setVisible(about_text is not None)
         self.minutes.setText(
             _("Takes about {minutes} minutes").format(minutes=self.questionnaire.minutes)
         )

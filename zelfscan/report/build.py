@@ -380,12 +380,14 @@ def build_report(
     created: datetime | None = None,
     previous: PreviousScan | None = None,
     plan_state: Mapping[str, str] | None = None,
+    demo: str = "",
 ) -> ReportDocument:
     """The report for one scan, in ``lang``.
 
     ``created`` defaults to now (pass a fixed value for golden tests). ``previous`` (the last
     scan of this kind) and ``plan_state`` (advice id -> ``gedaan``/``gepland``/``nvt``) add
-    "Wat is veranderd" and tick the actions marked done; both are optional.
+    "Wat is veranderd" and tick the actions marked done; both are optional. ``demo`` (a demo
+    person's name) marks the whole report as a VOORBEELD (training output).
     """
     _ = translator(lang)
     moment = created or datetime.now().astimezone()
@@ -441,4 +443,5 @@ def build_report(
         ),
         method=_method(questionnaire, themes, lang, _),
         progress=_progress(questionnaire, evaluation, previous, state, lang, _),
+        demo=demo,
     )

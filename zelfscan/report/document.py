@@ -240,3 +240,6 @@ class ReportDocument(NamedTuple):
     """Every source behind the contacts and the measures in this report, once each."""
     method: Method
     progress: Progress | None = None
+    demo: str = ""
+    """The demo person's name when this is training output about a made-up person: every
+    view then says VOORBEELD (example) where it would say "personal and confidential"."""

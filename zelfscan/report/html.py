@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 
+from zelfscan.report.demo import confidential_line, subtitle
 from zelfscan.report.document import (
     AdviceEntry,
     ContactEntry,
@@ -115,9 +116,9 @@ def header(doc: ReportDocument, full: bool, _: Translate) -> str:
     nav = "".join(f'<li><a href="#{i}">{e(t)}</a></li>' for i, t in links)
     content = content_version(doc, _)
     return (
-        f'<header>\n<p class="confidential">{e(_("Personal and confidential"))}</p>\n'
+        f'<header>\n<p class="confidential">{e(confidential_line(doc, _))}</p>\n'
         f"<h1>{e(doc.title)}</h1>\n"
-        f'<p class="subtitle">{e(_("Your personal advice and action plan"))}</p>\n'
+        f'<p class="subtitle">{e(subtitle(doc, _))}</p>\n'
         f'<dl class="facts"><dt>{e(_("Date"))}</dt><dd>{e(doc.created_label)}</dd>'
         f"<dt>{e(_('Content'))}</dt><dd>{e(content)}</dd>"
         f"<dt>{e(_('This report'))}</dt><dd>{e(contents_line(doc, full, _))}</dd></dl>\n"
@@ -356,7 +357,7 @@ def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
     )
     footer_text = " · ".join(
         (
-            _("Personal and confidential"),
+            _("EXAMPLE") if doc.demo else _("Personal and confidential"),
             doc.title,
             _("Scan: {} · content version {} · facts checked on {}").format(
                 doc.title, doc.version, stand_per_label(doc.stand_per, doc.lang)
@@ -368,7 +369,7 @@ def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
         f'<!DOCTYPE html>\n<html lang="{e(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{e(doc.title)} — {e(_('Your personal advice and action plan'))}</title>\n"
+        f"<title>{e(doc.title)} — {e(subtitle(doc, _))}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         + header(doc, full, _)
         + "<main>\n"

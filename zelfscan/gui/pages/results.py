@@ -163,12 +163,14 @@ class ResultsPage(ScanPage):
                 self.session.previous_advice_ids or None,
                 dict(self.session.previous_plan),
             )
+        demo = self.session.demo
         return ReportRequest(
             self.session.questionnaire,
             self.evaluation,
             current_language(),
             previous,
             dict(self.session.plan),
+            demo.name.get(current_language()) if demo is not None else "",
         )
 
     @property
@@ -385,8 +387,9 @@ class ResultsPage(ScanPage):
 
     # --- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(_("Your results"))
-        self.setAccessibleName(_("Your results"))
+        heading = _("Example result") if self.session.demo is not None else _("Your results")
+        self.heading.setText(heading)  # a demo person's results are never "yours"
+        self.setAccessibleName(heading)
         self.action_bar.retranslate()
         relabel(self._states)
         self.rebuild()

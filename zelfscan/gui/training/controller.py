@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMenu
 
 from zelfscan.core.model import Persona
 from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.shortcuts import Shortcut
-from zelfscan.gui.training.paper import BlankSaver
+from zelfscan.gui.training.paper import BlankSaver, TrainerPackSaver
+from zelfscan.gui.training.stage import Stage
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
 
@@ -38,10 +38,13 @@ class TrainingController(QObject):
         self.persona: Persona | None = None
         self.confirm: Callable[[str, str], bool] = self._ask
         """Injectable for tests; defaults to a dialog whose default answer is "no"."""
-        self._presenter: PresenterView | None = None
+        self.stage = Stage(window)  # audience view, trainer console, clicker keys, lock
+        self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
+        self.pack = TrainerPackSaver(window)
+        self.pack.saved.connect(self._on_pack_saved)
         window.blank_requested.connect(self.save_blank)
         self.persona_label = plain_label(parent=window, name="trainingPersona")
         window.add_to_training_banner(self.persona_label)
@@ -56,10 +59,6 @@ class TrainingController(QObject):
         window = self.window
         self.menu = QMenu(window)
         self.persona_menu = QMenu(self.menu)
-        self.presenter_action = QAction(
-            window, shortcut=Shortcut.PRESENTER.sequence(), checkable=True
-        )
-        self.presenter_action.toggled.connect(self.show_presenter)
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
         self.blank_menu = QMenu(self.menu)
@@ -71,21 +70,25 @@ class TrainingController(QObject):
             self.blank_actions[questionnaire_id] = action
         self.menu.addMenu(self.persona_menu)
         self.menu.addAction(self.presenter_action)
+        self.menu.addAction(self.stage.console_action)
+        self.menu.addAction(self.stage.lock_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
+        self.pack_menu = QMenu(self.menu)
+        self.pack_actions: dict[str, QAction] = {}
+        for questionnaire_id in window.questionnaires:
+            action = QAction(window)
+            action.triggered.connect(lambda _c=False, q=questionnaire_id: self.save_pack(q))
+            self.pack_menu.addAction(action)
+            self.pack_actions[questionnaire_id] = action
+        self.menu.addMenu(self.pack_menu)
         # F5 works even with the menu closed
         window.add_menu(self.menu, window_actions=[self.presenter_action])
 
     # --- built on first use: most starts are not training sessions (start-up budget) --------
     @property
     def presenter(self) -> PresenterView:
-        if self._presenter is None:
-            from zelfscan.gui.training.presenter import PresenterView  # only when first shown
-
-            self._presenter = PresenterView(self.window)
-            self._presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
-            self._follow_scan()
-        return self._presenter
+        return self.stage.presenter
 
     @property
     def panel(self) -> PersonaPanel:
@@ -104,16 +107,12 @@ class TrainingController(QObject):
         """Show or hide everything of training mode (on the window's ``training_changed``)."""
         self.active = on
         self.menu.menuAction().setVisible(on)
-        self.presenter_action.setEnabled(on)
+        self.stage.set_active(on)
         self.next_action.setEnabled(on)
         if on or self._panel is not None:
             self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
-        if not on:
-            self.presenter_action.setChecked(False)
-            if self._presenter is not None:
-                self._presenter.close()
-        elif self.window.showing_start():
+        if on and self.window.showing_start():
             button = self.panel.first_button()
             if button is not None:
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -134,10 +133,10 @@ class TrainingController(QObject):
         if wizard is None or session is None:
             return
         session.load_answers(persona.answers)
+        session.demo = persona  # VOORBEELD on the results page, the PDF and the print-out
         wizard.restart()
         self.persona = persona
-        if self._presenter is not None:
-            self._presenter.set_persona(persona)
+        self.stage.slides.set_persona(persona)
         self.retranslate()
 
     def _rebuild_persona_menu(self) -> None:
@@ -159,21 +158,9 @@ class TrainingController(QObject):
         self.retranslate()
 
     def _follow_scan(self) -> None:
-        presenter, window = self._presenter, self.window
-        if presenter is None:
-            return
-        wizard, session = window.wizard, window.session
-        if wizard is not None and session is not None and window.showing_scan():
-            presenter.follow(wizard, session, self.persona)
-        else:
-            presenter.reset()
-
-    # --- presenter --------------------------------------------------------------------------
-    def show_presenter(self, on: bool) -> None:
-        if on and self.active:
-            self.presenter.present(self.window)
-        else:
-            self.presenter.close()
+        window = self.window
+        on_scan = window.wizard if window.showing_scan() else None
+        self.stage.follow(on_scan, window.session, self.persona)
 
     # --- next participant --------------------------------------------------------------------
     def next_participant(self) -> None:
@@ -187,8 +174,7 @@ class TrainingController(QObject):
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
-        if self._presenter is not None:
-            self._presenter.reset()
+        self.stage.slides.reset()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
@@ -199,6 +185,12 @@ class TrainingController(QObject):
     def save_blank(self, questionnaire_id: str) -> None:
         self.blank.save(self.window.questionnaires[questionnaire_id])
 
+    def save_pack(self, questionnaire_id: str) -> None:
+        self.pack.save(self.window.questionnaires[questionnaire_id])
+
+    def _on_pack_saved(self, _path: Path) -> None:
+        self.window.show_status(_("The trainer pack has been saved."), 10000)
+
     def _on_blank_saved(self, _path: Path) -> None:
         self.window.show_status(_("The blank paper version has been saved."), 10000)
 
@@ -207,12 +199,14 @@ class TrainingController(QObject):
         lang = current_language()
         self.menu.setTitle(_("T&raining"))
         self.persona_menu.setTitle(_("Fill in as &demo person"))
-        self.presenter_action.setText(_("&Presenter view"))
+        self.stage.retranslate()
         self.next_action.setText(_("&Next participant…"))
         self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
-        for questionnaire_id, action in self.blank_actions.items():
-            title = self.window.questionnaires[questionnaire_id].title.get(lang)
-            action.setText(escape_mnemonic(title) + "…")
+        self.pack_menu.setTitle(_("Trainer pac&k (PDF)"))
+        for actions in (self.blank_actions, self.pack_actions):
+            for questionnaire_id, action in actions.items():
+                title = self.window.questionnaires[questionnaire_id].title.get(lang)
+                action.setText(escape_mnemonic(title) + "…")
         persona = self.persona
         text = ""
         if persona is not None:
@@ -223,5 +217,3 @@ class TrainingController(QObject):
         if self._panel is not None:
             self._panel.retranslate()
         self._rebuild_persona_menu()
-        if self._presenter is not None:
-            self._presenter.refresh()

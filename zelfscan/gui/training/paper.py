@@ -57,15 +57,20 @@ class BlankSaver(QObject):
         self.ask_path = ask_path
         self.pool = pool
 
+    def suggested(self, questionnaire: Questionnaire) -> str:
+        return f"zelfscan-{questionnaire.id}-papieren-versie.pdf"
+
+    def render(self, questionnaire: Questionnaire, lang: str, path: Path) -> Path:
+        return render_blank_to_file(questionnaire, lang, path)
+
     def save(self, questionnaire: Questionnaire) -> None:
         lang = current_language()
-        suggested = f"zelfscan-{questionnaire.id}-papieren-versie.pdf"
-        path = self.ask_path(self._parent, suggested)
+        path = self.ask_path(self._parent, self.suggested(questionnaire))
         if path is None:
             return
         self.busy_changed.emit(True)
         run_in_background(
-            lambda: render_blank_to_file(questionnaire, lang, path),
+            lambda: self.render(questionnaire, lang, path),
             self._on_saved,
             self._on_failed,
             pool=self.pool,
@@ -84,3 +89,35 @@ class BlankSaver(QObject):
             _("The PDF could not be saved"),
             _("The blank version could not be saved. Choose another folder and try again."),
         )
+
+
+def ask_pack_path_dialog(parent: QWidget, suggested: str) -> Path | None:
+    return ask_save_path(parent, _("Save trainer pack"), suggested, _("PDF files (*.pdf)"), ".pdf")
+
+
+def render_pack_to_file(questionnaire: Questionnaire, lang: str, path: Path) -> Path:
+    """The background job: the trainer pack's PDF bytes, written atomically and owner-only."""
+    from zelfscan.report.trainer_pack import render_trainer_pack
+    from zelfscan.storage.atomic import atomic_write
+
+    atomic_write(path, render_trainer_pack(questionnaire, lang))
+    return path
+
+
+class TrainerPackSaver(BlankSaver):
+    """The trainer pack: script, notes, prompts, persona cards, contacts, slides."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        ask_path: AskPath = ask_pack_path_dialog,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__(parent, ask_path=ask_path, pool=pool)
+
+    def suggested(self, questionnaire: Questionnaire) -> str:
+        return f"zelfscan-{questionnaire.id}-trainerspakket.pdf"
+
+    def render(self, questionnaire: Questionnaire, lang: str, path: Path) -> Path:
+        return render_pack_to_file(questionnaire, lang, path)

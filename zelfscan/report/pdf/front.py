@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from zelfscan.core.model import Thresholds
+from zelfscan.report.demo import confidential_line, subtitle
 from zelfscan.report.document import (
     AdviceEntry,
     ContactEntry,
@@ -111,9 +112,9 @@ def cover(doc: ReportDocument, full: bool, _: Translate) -> Story:
     table = Table(facts, colWidths=widths(0.2, 0.8))
     table.setStyle(grid_style(header=False))
     return [
-        para(_("Personal and confidential"), st.confidential),
+        para(confidential_line(doc, _), st.confidential),
         para(doc.title, st.title),
-        para(_("Your personal advice and action plan"), st.subtitle),
+        para(subtitle(doc, _), st.subtitle),
         table,
         Spacer(1, 6),
         para(small_print(doc, _), st.muted),

@@ -15,6 +15,7 @@ from zelfscan.report.document import ReportDocument
 from zelfscan.report.pdf.appendix import appendices
 from zelfscan.report.pdf.front import action_plan, cover, help_section, summary, top_three
 from zelfscan.report.pdf.styles import FooterCanvas, footer, new_document
+from zelfscan.report.pdf.watermark import watermark
 from zelfscan.report.words import translator
 
 Story = list[Flowable]
@@ -43,9 +44,11 @@ def render_pdf(doc: ReportDocument, *, full: bool = False, deterministic: bool =
     buffer = io.BytesIO()
     template = new_document(buffer, doc.title, doc.lang, deterministic)
     draw = footer(
-        _("Personal and confidential") + " · " + doc.title,
+        (_("EXAMPLE") if doc.demo else _("Personal and confidential")) + " · " + doc.title,
         lambda n: _("page {} of").format(n),
     )
+    if doc.demo:
+        draw = watermark(doc.lang, draw)  # VOORBEELD across every page
     template.build(
         build_story(doc, full=full), onFirstPage=draw, onLaterPages=draw, canvasmaker=FooterCanvas
     )
