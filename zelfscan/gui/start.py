@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan import about
 from zelfscan.core.model import Questionnaire
+from zelfscan.gui import a11y
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.gui.widgets.wrapping import WrapRadioButton
@@ -63,12 +64,13 @@ class ScanCard(QFrame):
         self.title = Heading(level=2, parent=self)
         self.intro = plain_label(parent=self)
         # How the scan works and its limits (the file's ``about``): long, so folded away
-        # behind a button that says whether it is open (checkable: announced as such).
+        # behind a button announced as one that expands, in the card's button row so both
+        # cards still fit a 1024×600 screen.
         self.about_button = QPushButton(self)
-        self.about_button.setCheckable(True)
+        a11y.make_expandable(self.about_button)
         self.about = plain_label(parent=self, name="scanAbout")
         self.about.setVisible(False)
-        self.about_button.toggled.connect(self.about.setVisible)
+        self.about_button.clicked.connect(self._toggle_about)
         self.minutes = plain_label(parent=self, name="minutes")
         self.minutes.setWordWrap(False)
         self.button = QPushButton(self)
@@ -86,6 +88,11 @@ class ScanCard(QFrame):
         layout.addLayout(row)  # one row, so both scans fit a 1024×600 screen
         layout.addWidget(self.about)
         self.retranslate()
+
+    def _toggle_about(self) -> None:
+        opened = not self.about.isVisible()
+        self.about.setVisible(opened)
+        a11y.set_expanded(self.about_button, opened)
 
     def retranslate(self) -> None:
         lang = current_language()
