@@ -2,9 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_training.py [--out DIR]
 
-Writes ``screenshot-audience-1080.png`` and ``screenshot-audience-results-1080.png`` (the
-audience view on a 1920×1080 projector), ``screenshot-console-1080.png`` (the laptop: wizard
-and trainer console) and
+Writes ``screenshot-audience-1080.png``, ``screenshot-audience-results-1080.png`` and
+``screenshot-audience-poll-1080.png`` (the audience view on a 1920×1080 projector),
+``screenshot-console-1080.png`` (the laptop: wizard and trainer console) and
 ``screenshot-comparison.png`` (the results page after a re-scan). Look at them after every
 change to the presenter view or the results page.
 """
@@ -101,6 +101,13 @@ def presenter_shots(out: Path, width: int = 1920, height: int = 1080) -> None:
         wizard.urgent.close()
     stage.slides.refresh()
     grab(presenter, out / "screenshot-audience-results-1080.png", width)
+    trainer.open_poll()  # the room poll: counts typed by the trainer, next to the examples
+    poll = trainer.poll
+    for spin, count in zip(poll.spins.values(), (14, 6, 3), strict=False):
+        spin.setValue(count)
+    poll.on_screen.setChecked(True)
+    grab(presenter, out / "screenshot-audience-poll-1080.png", width)
+    poll.close()
     stage.presenter_action.setChecked(False)
     window.close_scan()
     window.close()

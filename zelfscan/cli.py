@@ -201,7 +201,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     else:
         answers = _answers(q, args.answers)
     password = _read_password(args.password_file) if args.password_file else None
-    doc = build_report(q, evaluate(q, answers), args.lang)
+    demo = ""  # a demo person's report says VOORBEELD throughout, never "persoonlijk"
+    if args.persona is not None:
+        demo = next(p.name.get(args.lang) for p in q.personas if p.id == args.persona)
+    doc = build_report(q, evaluate(q, answers), args.lang, demo=demo)
     save_report(
         doc,
         args.out,

@@ -66,3 +66,24 @@ def test_demo_slides_are_marked_and_own_slides_are_flagged(setting) -> None:
     assert "Top 3:" in demo[-1].body
     own = session_slides(questionnaire, evaluation, None, "nl")
     assert all(s.own and "VOORBEELD" not in s.context for s in own)
+
+
+def test_cli_report_of_a_demo_person_says_voorbeeld(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "persona.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "zelfscan.cli", "report", "persoonlijke-veiligheid",
+         "--persona", "nieuw-raadslid", "--out", str(out)],
+        cwd=ROOT,
+        env={"ZELFSCAN_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    first = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text() or ""
+    assert "VOORBEELD · verzonnen persoon:" in first
+    assert "Persoonlijk en vertrouwelijk" not in first

@@ -24,6 +24,7 @@ from typing import Any
 from zelfscan.core import items, loader, numbers, questions, sources
 from zelfscan.core.fields import ID_RE
 from zelfscan.core.model import LANGUAGES, Priority, QuestionType
+from zelfscan.core.training import training_schema
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://zelfscan.invalid/questionnaire.schema.json"
@@ -273,6 +274,7 @@ def questionnaire_schema() -> Json:
             "personas": many("persona"),
             "additions": many("addition"),
             "sources": many("source"),
+            "training": training_schema(),  # the session structure (core/training.py)
         },
     )
     return {

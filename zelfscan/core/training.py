@@ -177,3 +177,49 @@ class _Reader:
         if pid is None or qid is None:
             return None
         return Poll(pid, qid)
+
+
+def training_schema() -> dict[str, object]:
+    """The JSON Schema of the ``training:`` block, for ``zelfscan-cli schema`` (editors)."""
+    text = {"$ref": "#/$defs/text"}
+    ident = {"$ref": "#/$defs/id"}
+    minutes = {
+        "type": "integer",
+        "minimum": numbers.MINUTES.low,
+        "maximum": numbers.MINUTES.high,
+    }
+
+    def element(required: tuple[str, ...], properties: dict[str, object]) -> dict[str, object]:
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": list(required),
+            "additionalProperties": False,
+        }
+
+    step = element(
+        ("id", "minutes", "title", "what"),
+        {"id": ident, "minutes": minutes, "title": text, "what": text, "section": ident},
+    )
+    theme = element(
+        ("section", "minutes", "key_message", "prompts"),
+        {
+            "section": ident,
+            "minutes": minutes,
+            "key_message": text,
+            "prompts": {"type": "array", "items": text, "minItems": MIN_PROMPTS},
+        },
+    )
+    poll = element(("id", "question"), {"id": ident, "question": ident})
+    block = element(
+        ("minutes", "key_message", "script"),
+        {
+            "minutes": minutes,
+            "key_message": text,
+            "script": {"type": "array", "items": step, "minItems": 1},
+            "themes": {"type": "array", "items": theme, "minItems": 1},
+            "polls": {"type": "array", "items": poll, "minItems": 1},
+        },
+    )
+    block["description"] = "the session structure for trainers (zelfscan/core/training.py)"
+    return block

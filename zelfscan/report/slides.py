@@ -225,3 +225,45 @@ def session_slides(
     slides.append(review_slide(questionnaire, evaluation, persona, lang))
     slides.append(results_slide(questionnaire, evaluation, persona, lang))
     return slides
+
+
+BAR = "█"
+BAR_WIDTH = 24
+"""Characters for the biggest count: a chart that needs no colour and reads from far away."""
+
+
+def poll_slide(
+    questionnaire: Questionnaire,
+    question_id: str,
+    counts: dict[str, int],
+    lang: str,
+) -> Slide:
+    """The room's answers to one question, counted by hand, as bars; next to them what each
+    demo person answered, so the room compares itself with the examples, never with a
+    colleague. Nothing in it is kept: the counts live only in the poll window."""
+    _ = translator(lang)
+    question = questionnaire.questions[question_id]
+    options = [o for o in question.options if o.id != "nvt"]
+    total = sum(counts.get(o.id, 0) for o in options)
+    most = max([counts.get(o.id, 0) for o in options] + [1])
+    examples: dict[str, int] = {}
+    for persona in questionnaire.personas:
+        value = persona.answers.get(question_id)
+        for chosen in (value,) if isinstance(value, str) else tuple(value or ()):
+            examples[chosen] = examples.get(chosen, 0) + 1
+    lines = []
+    for option in options:
+        count = counts.get(option.id, 0)
+        bar = BAR * round(BAR_WIDTH * count / most) if count else ""
+        line = f"{option.label.get(lang)}:  {bar} {count}"
+        if examples.get(option.id):
+            line += "   · " + _("demo persons: {n}").format(n=examples[option.id])
+        lines.append(line)
+    return Slide(
+        context=f"{questionnaire.title.get(lang)} · {_('Room poll')}",
+        title=question.text.get(lang),
+        result=_("{count} answers from the room").format(count=total),
+        body="\n".join(lines),
+        discuss=_("How does the room compare with the demo persons?") if examples else "",
+        scan=questionnaire.title.get(lang),
+    )

@@ -27,6 +27,7 @@ from zelfscan.i18n import _, current_language
 if TYPE_CHECKING:
     from zelfscan.gui.shell import Shell
     from zelfscan.gui.training.personas import PersonaPanel
+    from zelfscan.gui.training.poll import RoomPoll
     from zelfscan.gui.training.presenter import PresenterView
 
 
@@ -41,6 +42,11 @@ class TrainingController(QObject):
         self.stage = Stage(window)  # audience view, trainer console, clicker keys, lock
         self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
+        self._poll: RoomPoll | None = None
+        self.saved_files: list[Path] = []
+        """PDFs saved for this participant: "volgende deelnemer" names them (they stay)."""
+        self._watched: object = None
+        self._hooked: object = None
         self.blank = BlankSaver(window)
         self.blank.saved.connect(self._on_blank_saved)
         self.pack = TrainerPackSaver(window)
@@ -59,6 +65,8 @@ class TrainingController(QObject):
         window = self.window
         self.menu = QMenu(window)
         self.persona_menu = QMenu(self.menu)
+        self.poll_action = QAction(window)
+        self.poll_action.triggered.connect(self.open_poll)
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
         self.blank_menu = QMenu(self.menu)
@@ -72,6 +80,7 @@ class TrainingController(QObject):
         self.menu.addAction(self.presenter_action)
         self.menu.addAction(self.stage.console_action)
         self.menu.addAction(self.stage.lock_action)
+        self.menu.addAction(self.poll_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
         self.pack_menu = QMenu(self.menu)
@@ -109,9 +118,12 @@ class TrainingController(QObject):
         self.menu.menuAction().setVisible(on)
         self.stage.set_active(on)
         self.next_action.setEnabled(on)
+        self.poll_action.setEnabled(on)
         if on or self._panel is not None:
             self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
+        if not on and self._poll is not None:
+            self._poll.close()
         if on and self.window.showing_start():
             button = self.panel.first_button()
             if button is not None:
@@ -152,6 +164,10 @@ class TrainingController(QObject):
         self.persona_menu.setEnabled(bool(personas))
 
     def _on_page_changed(self) -> None:
+        wizard = self.window.wizard
+        if wizard is not None and wizard is not self._hooked:
+            self._hooked = wizard
+            wizard.currentIdChanged.connect(lambda _id: self._watch_saves())
         if not self.window.showing_scan():
             self.persona = None  # back on the start screen: the scan and its persona are gone
         self._follow_scan()
@@ -164,17 +180,42 @@ class TrainingController(QObject):
 
     # --- next participant --------------------------------------------------------------------
     def next_participant(self) -> None:
-        """Confirm, then forget everything of this participant and go to the start screen."""
-        if self.confirm(
-            _("Next participant?"),
-            _("All answers and results of this scan are cleared from memory."),
-        ):
+        """Confirm, then forget everything of this participant and go to the start screen.
+        Files saved on the way stay where they were saved: the question names them, so the
+        trainer can delete them or hand them over."""
+        text = _("All answers and results of this scan are cleared from memory.")
+        if self.saved_files:
+            names = "\n".join(f"• {path}" for path in dict.fromkeys(self.saved_files))
+            text += (
+                "\n\n"
+                + _(
+                    "These files were saved and are not deleted; delete them if they should not "
+                    "stay on this laptop:"
+                )
+                + "\n"
+                + names
+            )
+        if self.confirm(_("Next participant?"), text):
+            self.saved_files.clear()
             self.reset()
+
+    def _watch_saves(self) -> None:
+        """Note the advice PDFs saved from this scan's results page (built by now)."""
+        wizard = self.window.wizard
+        if wizard is None or wizard is self._watched or not self.window.showing_scan():
+            return
+        from zelfscan.gui.wizard import RESULTS_ID
+
+        if wizard.currentId() == RESULTS_ID:
+            self._watched = wizard
+            wizard.report_actions.report_saved.connect(self.saved_files.append)
 
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
         self.stage.slides.reset()
+        if self._poll is not None:  # the room's counts go with the participant
+            self._poll.close()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
@@ -185,13 +226,34 @@ class TrainingController(QObject):
     def save_blank(self, questionnaire_id: str) -> None:
         self.blank.save(self.window.questionnaires[questionnaire_id])
 
+    @property
+    def poll(self) -> RoomPoll:
+        if self._poll is None:
+            from zelfscan.gui.training.poll import RoomPoll
+
+            self._poll = RoomPoll(self.window)
+            self._poll.shown_changed.connect(self.stage.set_overlay)
+        return self._poll
+
+    def open_poll(self) -> None:
+        """The room poll for the open scan (or the first scan on the start screen)."""
+        session = self.window.session
+        questionnaire = (
+            session.questionnaire
+            if session is not None
+            else next(iter(self.window.questionnaires.values()))
+        )
+        self.poll.open_for(questionnaire)
+
     def save_pack(self, questionnaire_id: str) -> None:
         self.pack.save(self.window.questionnaires[questionnaire_id])
 
-    def _on_pack_saved(self, _path: Path) -> None:
+    def _on_pack_saved(self, path: Path) -> None:
+        self.saved_files.append(path)
         self.window.show_status(_("The trainer pack has been saved."), 10000)
 
-    def _on_blank_saved(self, _path: Path) -> None:
+    def _on_blank_saved(self, path: Path) -> None:
+        self.saved_files.append(path)
         self.window.show_status(_("The blank paper version has been saved."), 10000)
 
     # --- language ------------------------------------------------------------------------------
@@ -200,6 +262,9 @@ class TrainingController(QObject):
         self.menu.setTitle(_("T&raining"))
         self.persona_menu.setTitle(_("Fill in as &demo person"))
         self.stage.retranslate()
+        self.poll_action.setText(_("&Room poll…"))
+        if self._poll is not None:
+            self._poll.retranslate()
         self.next_action.setText(_("&Next participant…"))
         self.blank_menu.setTitle(_("Blank &paper version (PDF)"))
         self.pack_menu.setTitle(_("Trainer pac&k (PDF)"))

@@ -40,6 +40,9 @@ NOTES = (Key.Key_N,)
 """Show or hide the trainer notes on a single (mirrored) screen."""
 LEAVE = (Key.Key_Escape,)
 
+OWN_KEYS = "zelfscanOwnKeys"
+"""A window with this property set to true keeps all its keys (the room poll's buttons)."""
+
 
 @dataclass(frozen=True)
 class Commands:
@@ -84,6 +87,8 @@ class ClickerKeys(QObject):
             return None  # Ctrl/Alt combinations are the app's own shortcuts and mnemonics
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
             return None
+        if target.window().property(OWN_KEYS):
+            return None  # a trainer's tool window (the room poll) keeps every key
         c = self.commands
         table: list[tuple[tuple[Key, ...], Callable[[], None]]] = [
             (CLICKER_BACK, c.back),

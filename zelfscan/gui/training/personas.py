@@ -9,12 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from zelfscan.core.model import Persona, Questionnaire
 from zelfscan.gui.widgets.common import Heading, escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
+
+
+class EnterButton(QPushButton):
+    """A push button that Enter and Return press too, as they do in a dialog: outside a
+    dialog Qt only takes Space, and a trainer at a laptop reaches for Enter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
 
 
 class PersonaCard(QFrame):
@@ -26,7 +38,7 @@ class PersonaCard(QFrame):
         self.setObjectName("personaCard")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = QPushButton(self)
+        self.button = EnterButton(self)
         self.description = plain_label(parent=self, name="personaDescription")
         layout.addWidget(self.button)
         layout.addWidget(self.description)

@@ -6,14 +6,14 @@ keys, the black screen, and the "alleen voorbeeldpersonen" lock that keeps someo
 off the projector. With two screens the audience view goes to the screen that is not the main
 window's and the console opens on the laptop; with one (mirrored) screen the notes stay hidden
 unless the trainer asks (N on the audience view, or the console when the room does not look).
-The urgent-help panel never pops up over the audience view on a shared screen.
+The urgent-help panel is part of the wizard's page, so it never pops up over the audience view.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -38,6 +38,8 @@ class Stage(QObject):
         """The audience view covers the main window's own screen (one or mirrored screens)."""
         self._presenter: PresenterView | None = None
         self._console: TrainerConsole | None = None
+        self.overlay: Slide | None = None
+        """A slide that goes over the scan's own (the room poll), until it is taken off."""
         self.slides = SlideSource(self)
         self.slides.changed.connect(self._on_slide)
         self.keys = ClickerKeys(
@@ -72,7 +74,7 @@ class Stage(QObject):
             presenter.closed.connect(lambda: self.presenter_action.setChecked(False))
             presenter.back_requested.connect(self.slides.go_back)
             presenter.next_requested.connect(self.slides.go_next)
-            presenter.show_slide(self.slides.slide)
+            presenter.show_slide(self.overlay or self.slides.slide)
         return self._presenter
 
     @property
@@ -110,13 +112,17 @@ class Stage(QObject):
         if isinstance(wizard, ScanWizard) and isinstance(session, ScanSession):
             if slides.wizard is not wizard:
                 slides.follow(wizard, session, persona if isinstance(persona, Persona) else None)
-                wizard.urgent.installEventFilter(self)  # kept off a shared screen
         else:
             slides.reset()
 
+    def set_overlay(self, slide: object) -> None:
+        """Put the room poll on the audience view (``None`` takes it off again)."""
+        self.overlay = slide if isinstance(slide, Slide) else None
+        self._on_slide(self.slides.slide)
+
     def _on_slide(self, slide: Slide) -> None:
         if self._presenter is not None:
-            self._presenter.show_slide(slide)
+            self._presenter.show_slide(self.overlay or slide)
             self._presenter.set_navigation(self.slides.can_go_back(), self.slides.can_go_next())
         if self._console is not None:
             self._console.show_slide(slide)
@@ -185,24 +191,6 @@ class Stage(QObject):
     def close(self) -> None:
         if self._presenter is not None:
             self._presenter.close()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The urgent-help panel never pops up over the audience view on a shared screen;
-        F2 opens it again once the audience view is closed."""
-        presenter = self._presenter
-        if (
-            event.type() == QEvent.Type.Show
-            and presenter is not None
-            and presenter.isVisible()
-            and self.shared_screen
-            and isinstance(watched, QWidget)
-        ):
-            QTimer.singleShot(0, watched.hide)
-            self.window.show_status(
-                _("A red flag: close the audience view, then F2 opens the urgent-help panel."),
-                10000,
-            )
-        return False
 
     def retranslate(self) -> None:
         self.presenter_action.setText(_("&Audience view on the projector"))
