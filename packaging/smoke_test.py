@@ -1,4 +1,4 @@
-"""Smoke-test the frozen app in ``dist/zelfscan/`` (style.md §9 lesson 17).
+"""Smoke-test the frozen app in ``dist/zelfscan/``: what only a built bundle can get wrong.
 
 The source tree passing its tests says nothing about the bundle: a module PyInstaller did not
 see, a data folder at the wrong place or a pruned library only shows up in the built

@@ -69,15 +69,16 @@ def statement(lang: str) -> Statement:
         official=(
             _(
                 "The CCV's scans: an expert looks at your home. Free for decentral "
-                "political office holders, such as raadsleden, Statenleden, "
-                "wethouders, gedeputeerden, burgemeesters and waterschapsbestuurders. "
-                "Since June 2025 there is a separate scan for raadsleden."
+                "political office holders, such as council members (raadsleden), members "
+                "of the provincial council (Statenleden), aldermen (wethouders), provincial "
+                "executives (gedeputeerden), mayors and water authority board members. "
+                "Since June 2025 there is a separate scan for council members."
             ),
             _(
-                "The beveiligingsadvies for bestuurders, since 1 January 2024: for "
-                "burgemeesters, wethouders, gedeputeerden, commissarissen van de Koning and "
-                "members of the dagelijks bestuur of a waterschap. Ask your gemeente, "
-                "provincie or waterschap about it."
+                "The security advice for executives (beveiligingsadvies), since 1 January "
+                "2024: for mayors, aldermen, provincial executives, King's commissioners and "
+                "members of a water authority's executive board. Ask your municipality, "
+                "province or water authority about it."
             ),
             _(
                 "The Ondersteuningsteam Weerbaar Bestuur: support day and night when you face "

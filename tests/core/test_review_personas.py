@@ -282,3 +282,15 @@ def test_an_alarm_weighs_the_same_for_a_threatened_raadslid_in_both_scans() -> N
     assert _item(home, "alarm-overig").priority.value == "midden"
     quiet = _run(f"{VW}/raadslid-bedreigd-gezin.yaml", signalen=("geen",))
     assert _item(quiet, "alarm-overig").priority.value == "laag"
+
+
+def test_new_cylinders_are_one_item_when_the_front_door_gets_a_new_cylinder_anyway() -> None:
+    ev = _run(f"{VW}/wethouder-huurder.yaml", **{"cilinders-vervangen": "nee"})
+    ids = [a.id for a in ev.advice]
+    assert "voordeur-slot" in ids
+    assert "cilinders-vervangen" not in ids
+    assert "oude sleutels" in " ".join(_item(ev, "voordeur-slot").how.get("nl"))
+    good_lock = _run(
+        f"{VW}/wethouder-huurder.yaml", **{"cilinders-vervangen": "nee", "voordeur-skg": "skg2"}
+    )
+    assert "cilinders-vervangen" in [a.id for a in good_lock.advice]

@@ -80,9 +80,14 @@ def app(qtbot: object, mini: Questionnaire, dirs: UserDirs) -> Iterator[App]:
 @pytest.fixture
 def styled(qapp: object) -> Iterator[object]:
     """The app's real look (tokens, stylesheet, proxy style), as users see it; undone after."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from zelfscan.gui import theme
 
+    # a stylesheet change repolishes every widget alive: first delete the windows of
+    # earlier tests that are only waiting for their deferred delete
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     theme.apply_stylesheet(qapp)  # type: ignore[arg-type]
     yield qapp
-    theme.set_text_scale(100)
     theme.clear_stylesheet(qapp)  # type: ignore[arg-type]
+    theme.set_text_scale(100)

@@ -12,7 +12,7 @@ from zelfscan.gui.wizard import REVIEW_ID, ScanWizard
 from .test_wizard import FULL, answer_page
 
 
-def test_next_names_the_open_question_and_goes_there(wizard: ScanWizard, qtbot) -> None:
+def test_next_names_the_open_question_and_goes_there(wizard: ScanWizard, qtbot, styled) -> None:  # type: ignore[no-untyped-def]
     wizard.window().activateWindow()
     page = wizard.currentPage()
     page.questions["rol"].buttons["raadslid"].click()
@@ -31,7 +31,7 @@ def test_next_names_the_open_question_and_goes_there(wizard: ScanWizard, qtbot) 
     assert kinderen.question.text.get("nl") in banner.go_button.accessibleName()
     # marked where it is, with a word, not only a colour
     assert kinderen.missing_label.isVisible()
-    assert kinderen.property("missing") is True
+    assert kinderen.property("missing") == "true"
     assert not page.questions["rol"].missing_label.isVisible()
     QTest.keyClick(banner.go_button, Qt.Key.Key_Space)
     assert QApplication.focusWidget() in kinderen.controls()

@@ -55,3 +55,37 @@ def test_fit_shrinks_and_centres() -> None:
     rect = fit(QSize(2000, 300), QRect(0, 0, 1000, 600))
     assert (rect.width(), rect.height()) == (1000, 300)
     assert rect.center().y() == QRect(0, 0, 1000, 600).center().y()
+
+
+def test_a_remembered_place_is_used_when_it_fits_the_screen(real_window: MainWindow) -> None:
+    available = SCREENS["1366x768"]
+    rect = place_first_window(real_window, available, remembered=(100, 50, 900, 600))
+    assert (rect.x(), rect.y(), rect.width(), rect.height()) == (100, 50, 900, 600)
+    # a place on a screen that is not there any more (or larger than this one): ignored
+    rect = place_first_window(real_window, available, remembered=(2000, 50, 900, 600))
+    assert available.contains(rect)
+    assert rect.x() != 2000
+
+
+def test_the_place_is_kept_only_when_settings_are_kept(app) -> None:  # type: ignore[no-untyped-def]
+    from zelfscan.storage.settings import load_settings
+
+    settings_file = app.dirs.settings_file
+    app.privacy.remember_window()
+    assert not settings_file.exists()  # nothing chosen to keep: nothing written
+    app.privacy.update_settings(language="en")  # the user changed a setting: kept from now
+    app.window.setGeometry(120, 80, 1000, 640)
+    app.privacy.remember_window()
+    remembered = load_settings(settings_file).window
+    assert remembered is not None
+    assert remembered[2:] == (1000, 640)
+
+
+def test_training_mode_remembers_nothing(qtbot, mini, dirs) -> None:  # type: ignore[no-untyped-def]
+    from .vault_helpers import make_app, restored_logging
+
+    with restored_logging():
+        training = make_app(qtbot, [mini], dirs, training=True)
+        training.privacy.update_settings(language="en")
+        training.privacy.remember_window()
+    assert not dirs.settings_file.exists()

@@ -28,7 +28,13 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 
 
 def test_round_trip_owner_only(dirs: UserDirs) -> None:
-    chosen = Settings(language="en", text_scale=2.0, auto_lock_minutes=0, storage_mode="vault")
+    chosen = Settings(
+        language="en",
+        text_scale=2.0,
+        auto_lock_minutes=0,
+        storage_mode="vault",
+        window=(10, 20, 1000, 640),
+    )
     save_settings(dirs.settings_file, chosen)
     assert load_settings(dirs.settings_file) == chosen
     assert_mode(dirs.settings_file, 0o600)
@@ -36,7 +42,7 @@ def test_round_trip_owner_only(dirs: UserDirs) -> None:
     doc = json.loads(dirs.settings_file.read_text(encoding="utf-8"))
     assert doc["schema_version"] == 1
     assert set(doc) == {"schema_version", "language", "text_scale", "auto_lock_minutes",
-                        "storage_mode"}  # fmt: skip
+                        "storage_mode", "window"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -49,6 +55,9 @@ def test_round_trip_owner_only(dirs: UserDirs) -> None:
         {"auto_lock_minutes": -1},
         {"auto_lock_minutes": 10.0},
         {"storage_mode": "cloud"},
+        {"window": (0, 0, 0, 600)},
+        {"window": (0, 0, 800)},
+        {"window": (0, 0, 800.5, 600)},
     ],
 )
 def test_invalid_values_are_refused_when_constructed(kwargs: dict[str, object]) -> None:

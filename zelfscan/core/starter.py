@@ -16,6 +16,8 @@ TEMPLATE = """\
 # yaml-language-server: $schema=schema.json
 # A new Zelfscan questionnaire. The guide is questionnaires/README.md; check your work with
 #   zelfscan-cli validate @ID@.yaml
+# The first line lets your editor check as you type; it reads schema.json next to this
+# file, made with: zelfscan-cli schema > schema.json
 # Texts are {nl: ..., en: ...}. Put a text in quotes when it contains ": " or a comma inside
 # { } or [ ], e.g. {nl: "Ja, elke week", en: "Yes, every week"}.
 schema_version: 1                  # the format version

@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(questionnaires, catalog.errors, training=args.training)
     from zelfscan.gui import privacy
 
-    privacy.install(
+    features = privacy.install(
         window, dirs, training=args.training, lang=args.lang if args.lang_given else None
     )
     try:
@@ -183,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
         from zelfscan.gui.window_size import place_first_window
 
-        place_first_window(window)  # the whole start screen, inside the screen
+        # the whole start screen, inside the screen; or where it was, if settings are kept
+        place_first_window(window, remembered=features.settings.window)
         _after_first_paint(window, load_scan_modules)
         window.show()
         return app.exec()

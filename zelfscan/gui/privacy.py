@@ -83,6 +83,7 @@ class Privacy(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # exit: the next start must find the vault free (no stale lock)
             app.aboutToQuit.connect(self.controller.close)
+            app.aboutToQuit.connect(self.remember_window)
         self._build_menu()
         self._hook_window()
         self.retranslate()
@@ -228,6 +229,16 @@ class Privacy(QObject):
             save_settings(self.dirs.settings_file, new)
         except OSError as exc:
             log.warning("settings not saved: %s", type(exc).__name__)
+
+    def remember_window(self) -> None:
+        """Keep the window's size and place for the next start, only when the user keeps
+        settings already (a settings file exists): otherwise nothing is written (#17)."""
+        if not self.dirs.settings_file.exists():
+            return
+        geometry = self.window.geometry()
+        self.update_settings(
+            window=(geometry.x(), geometry.y(), geometry.width(), geometry.height())
+        )
 
     def choose_auto_lock(self) -> None:
         from zelfscan.gui.dialogs.auto_lock import AutoLockDialog

@@ -323,7 +323,8 @@ class Shell(QMainWindow):
         # the explicit restart then built and initialised the first page a second time.
         self.wizard.restart()
         self.stack.setCurrentWidget(self.wizard)
-        self.retranslate()
+        self._retranslate_frame()  # the new wizard is in the current language already
+        self.retranslated.emit()
         first = self.wizard.currentPage()
         if first is not None:
             first.setFocus()
@@ -381,6 +382,14 @@ class Shell(QMainWindow):
         self.look_chosen.emit()
 
     def retranslate(self) -> None:
+        self._retranslate_frame()
+        self.start.retranslate()
+        self.retranslated.emit()
+        if self.wizard is not None:
+            self.wizard.retranslate()
+
+    def _retranslate_frame(self) -> None:
+        """The window's own texts: title, menus, banner."""
         lang = current_language()
         self.language_actions[lang].setChecked(True)
         title = APP_NAME
@@ -398,7 +407,3 @@ class Shell(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Zelfscan…"))
         self.banner.retranslate()
-        self.start.retranslate()
-        self.retranslated.emit()
-        if self.wizard is not None:
-            self.wizard.retranslate()

@@ -72,18 +72,21 @@ class ScanCard(QFrame):
         self.about.setVisible(False)
         self.about_button.clicked.connect(self._toggle_about)
         self.minutes = plain_label(parent=self, name="minutes")
+        self.minutes.setWordWrap(False)
         self.button = QPushButton(self)
         self.button.setProperty("primary", True)  # the one accent-coloured button here
         self.blank_button = QPushButton(self)  # the paper version, for training and for paper
+        self.about_button.setFlat(True)  # a quiet link-like button, beside the duration
         row = QHBoxLayout()
-        row.addWidget(self.minutes, 1)
+        row.addWidget(self.minutes)
         row.addWidget(self.about_button)
+        row.addStretch(1)
         row.addWidget(self.blank_button)
         row.addWidget(self.button)
         for widget in (self.title, self.intro):
             layout.addWidget(widget)
+        layout.addLayout(row)  # one row, so both scans fit a 1024×600 screen
         layout.addWidget(self.about)
-        layout.addLayout(row)
         self.retranslate()
 
     def _toggle_about(self) -> None:

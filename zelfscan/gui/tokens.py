@@ -112,6 +112,8 @@ SPACE: dict[str, int] = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24, "xxl": 32}
 """Gaps in pixels at 100% text; they grow with the text size."""
 
 RADIUS = 6
+INDICATOR = 14
+"""Radio and check box indicators in pixels at 100% text."""
 FOCUS_WIDTH = 2
 """The focus mark in pixels (WCAG 2.4.7; at least 2 px so it is seen on a projector)."""
 
@@ -130,13 +132,14 @@ def sizes(body_pt: float, scale: float) -> dict[str, str]:
     values["pad_v"], values["pad_h"] = str(pad_v + 1), str(pad_h + 1)
     values["pad_v_focus"], values["pad_h_focus"] = str(pad_v), str(pad_h)
     values["focus_width"] = str(FOCUS_WIDTH)
+    values["indicator"] = str(round(INDICATOR * scale))  # grows with the text, like it
     values["band_width"] = str(round(6 * space))
     return values
 
 
 def stylesheet(template: str, colours: Colours | None, body_pt: float, scale: float) -> str:
-    """The stylesheet for a scheme and size. ``colours=None`` (high contrast): only the rules
-    without colours are kept, so the system's high-contrast palette rules alone."""
+    """The stylesheet for a scheme and size. ``colours=None`` (high contrast): only the sizes
+    and the focus mark, so the system's high-contrast palette and buttons rule alone."""
     values = sizes(body_pt, scale)
     if colours is None:
         template = _without_colours(template)
@@ -145,15 +148,14 @@ def stylesheet(template: str, colours: Colours | None, body_pt: float, scale: fl
     return Template(template).substitute(values)
 
 
+COLOURS_MARKER = "/* @colours"
+"""In the stylesheet, the comment with this word starts the part left out in high contrast."""
+
+
 def _without_colours(template: str) -> str:
-    """Drop every declaration that names a colour token (high-contrast mode)."""
-    colour_names = {f"${{{name}}}" for name in asdict(LIGHT)}
-    kept = []
-    for line in template.splitlines():
-        if any(token in line for token in colour_names):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+    """Only the sizes and the focus mark: the part above the ``@colours`` comment."""
+    at = template.find(COLOURS_MARKER)
+    return template if at < 0 else template[:at]
 
 
 def palette_roles(colours: Colours) -> dict[str, str]:

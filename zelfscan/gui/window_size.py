@@ -6,8 +6,9 @@ screen how tall it is at a comfortable reading width, and takes that, but never 
 the screen's *available* area (without task bar or dock), centred in it. On a 1024×600 netbook
 that is the whole available area; the start screen then scrolls, as it must at 200% text.
 
-Nothing here is remembered: the size is worked out again at every start, so no file records
-how someone's screen is set up unless they chose to keep settings (see :mod:`zelfscan.gui.privacy`).
+The size and place are remembered only when the user keeps settings anyway (a settings file
+exists, :meth:`zelfscan.gui.privacy.Privacy.remember_window`); otherwise they are worked out
+again at every start and no file records how someone's screen is set up.
 """
 
 from __future__ import annotations
@@ -80,14 +81,26 @@ def fit(size: QSize, available: QRect) -> QRect:
     return rect
 
 
-def place_first_window(window: QMainWindow, available: QRect | None = None) -> QRect:
-    """Size and centre ``window`` on ``available`` (default: its screen's available area).
+def place_first_window(
+    window: QMainWindow,
+    available: QRect | None = None,
+    remembered: tuple[int, int, int, int] | None = None,
+) -> QRect:
+    """Size and centre ``window`` on ``available`` (default: its screen's available area),
+    or put it where it was last time (``remembered``: x, y, width, height, from the
+    settings) when that still fits the screen.
 
     Returns the geometry given to the window's client area, which leaves room for a title
     bar and border (the real frame is only known once the window is shown)."""
     if available is None:
         screen = window.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
+    if remembered is not None:
+        last = QRect(*remembered)
+        if available.contains(last):  # the same screen (set-up) as last time
+            window.resize(last.size())
+            window.move(last.topLeft())
+            return last
     window.ensurePolished()
     style = window.style()
     title = style.pixelMetric(style.PixelMetric.PM_TitleBarHeight)

@@ -26,6 +26,7 @@ from zelfscan.report.phrases import (
     BARS_NOTE,
     content_version,
     contents_line,
+    plan_intro,
     small_print,
     source_entry,
     source_line,
@@ -224,10 +225,7 @@ def top_three(doc: ReportDocument, _: Translate) -> str:
 
 
 def action_plan(doc: ReportDocument, _: Translate) -> str:
-    intro = _(
-        "Tick off what you have done, and fill in who does it and when. Who: you, your "
-        "household, the gemeente or a supplier."
-    )
+    intro = plan_intro(_)
     body = f"<p>{e(intro)}</p>\n"
     if not doc.plan:
         body += f"<p>{e(_('Your answers did not lead to any advice.'))}</p>\n"

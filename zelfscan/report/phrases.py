@@ -27,6 +27,14 @@ def stand_per_label(stand_per: str, lang: str, *, short: bool = False) -> str:
     return f"{moment.day} {date_label(moment, lang).split()[1][:3]} {moment.year}"
 
 
+def plan_intro(_: Translate) -> str:
+    """The line above the action plan: what to fill in, and who can do a measure."""
+    return _(
+        "Tick off what you have done, and fill in who does it and when. Who: you, your "
+        "household, your organisation (municipality, province or water authority) or a supplier."
+    )
+
+
 def why_you_see_this(reasons: tuple[ReasonLine, ...], _: Translate) -> str:
     """ "Why do I see this? You answered ‘No’ to ‘…’; ‘Yes’ to ‘…’." (empty without reasons)."""
     if not reasons:

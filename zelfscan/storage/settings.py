@@ -44,6 +44,9 @@ class Settings:
     text_scale: float = 1.0
     auto_lock_minutes: int = 10
     storage_mode: StorageMode = "memory"
+    window: tuple[int, int, int, int] | None = None
+    """Where the window was (x, y, width, height) when the app last closed; kept only once
+    the user keeps settings at all (a settings file exists), never in training mode."""
 
     def __post_init__(self) -> None:
         problems = [name for name, value in _as_dict(self).items() if not _valid(name, value)]
@@ -66,6 +69,14 @@ def _valid(name: str, value: object) -> bool:
             isinstance(value, int | float)
             and not isinstance(value, bool)
             and (low <= value <= high)
+        )
+    if name == "window":
+        return value is None or (
+            isinstance(value, tuple)
+            and len(value) == 4
+            and all(type(v) is int and -100_000 < v < 100_000 for v in value)
+            and value[2] > 0
+            and value[3] > 0
         )
     if name == "auto_lock_minutes":
         low_i, high_i = AUTO_LOCK_RANGE
@@ -104,6 +115,8 @@ def load_settings(path: Path) -> Settings:
         value = doc[name]
         if name == "text_scale" and type(value) is int:
             value = float(value)
+        if name == "window" and isinstance(value, list):
+            value = tuple(value)
         if _valid(name, value):
             values[name] = value
         else:

@@ -2,9 +2,9 @@
 
 "Volgende" never greys out without a reason (issue #17 item 4): pressed too early it stays
 on the page, and this bar says which question still needs an answer and offers to go there.
-The open questions are also marked where they are, with a word ("Nog niet beantwoord"), not
-only a colour band. The bar's button takes the focus, so a screen reader reads out what is
-missing at once.
+The open questions are also marked where they are, with words ("Nog niet beantwoord") in
+the warning colour, right under the question. The bar's button takes the focus, so a
+screen reader reads out what is missing at once.
 """
 
 from __future__ import annotations

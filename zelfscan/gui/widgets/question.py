@@ -87,13 +87,10 @@ class QuestionWidget(QFrame):
         self._retranslate_help(current_language())
 
     def set_missing(self, missing: bool) -> None:
-        """Mark the question as still needing an answer: a word and a band, not colour alone."""
-        if bool(self.property("missing")) == missing:
-            return
-        self.setProperty("missing", missing)
+        """Mark the question as still needing an answer, in words ("Nog niet beantwoord"),
+        right under the question: not by colour alone."""
+        self.setProperty("missing", "true" if missing else "false")
         self.missing_label.setVisible(missing)
-        self.style().unpolish(self)
-        self.style().polish(self)
 
     def _retranslate_help(self, lang: str) -> None:
         help_text = self.question.help

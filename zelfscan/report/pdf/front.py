@@ -36,6 +36,7 @@ from zelfscan.report.phrases import (
     BARS_NOTE,
     content_version,
     contents_line,
+    plan_intro,
     small_print,
     stand_per_label,
     why_you_see_this,
@@ -269,10 +270,7 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
         CondPageBreak(200),
         para(doc.headings.plan, st.h1),
         para(
-            _(
-                "Tick off what you have done, and fill in who does it and when. Who: you, your "
-                "household, the gemeente or a supplier."
-            ),
+            plan_intro(_),
             st.body,
         ),
     ]
