@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -89,6 +89,11 @@ class TrainerConsole(QDockWidget):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
+        for label, scale in ((self.time_label, 1.5), (self.theme_time, 1.2)):
+            font = QFont(label.font())  # the clock is read at a glance, mid-sentence
+            font.setPointSizeF(font.pointSizeF() * scale)
+            font.setBold(True)
+            label.setFont(font)
         self.lock = QCheckBox(inner)
         self.lock.setChecked(True)
         self.lock.toggled.connect(self.lock_changed)
