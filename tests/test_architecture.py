@@ -72,8 +72,9 @@ def test_no_module_outside_gui_mentions_pyside6() -> None:
 
 GUI = Path(__file__).resolve().parents[1] / "zelfscan" / "gui"
 CONTROLLERS = ["privacy.py", "vault/flow.py", "screen_lock.py", "training/controller.py"]
-WINDOW_STATE = {"questionnaires", "training", "session", "wizard", "text_scale"}
-"""Plain state of the window its neighbours may read; everything else they use must be a
+WINDOW_STATE = {"questionnaires", "training", "session", "wizard", "text_scale", "geometry"}
+"""Plain state of the window its neighbours may read (``geometry``: the window's own place on
+the screen, kept at quit); everything else they use must be a
 method or signal of :class:`zelfscan.gui.shell.Shell` itself."""
 
 
