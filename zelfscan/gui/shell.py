@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -363,7 +364,13 @@ class Shell(QMainWindow):
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = percent
-        theme.set_text_scale(percent)
+        # Qt re-styles every widget of an open scan (one to two seconds with ~1,600 of
+        # them on a slow laptop): show that it is busy rather than look frozen.
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            theme.set_text_scale(percent)
+        finally:
+            QApplication.restoreOverrideCursor()
         if percent in self.size_actions:
             self.size_actions[percent].setChecked(True)
 
