@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,14 +217,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_blank(args: argparse.Namespace) -> int:
-    from zelfscan.report.blank import render_blank
+def _write_pdf_of(args: argparse.Namespace, render: Callable[..., bytes]) -> int:
+    """``render(questionnaire, lang, deterministic=…)`` for ``args.id``, saved atomically."""
     from zelfscan.storage.atomic import atomic_write
 
     q = _one(args.home, args.id)
-    atomic_write(args.out, render_blank(q, args.lang, deterministic=args.deterministic))
+    atomic_write(args.out, render(q, args.lang, deterministic=args.deterministic))
     print(args.out)
     return EXIT_OK
+
+
+def _cmd_blank(args: argparse.Namespace) -> int:
+    from zelfscan.report.blank import render_blank
+
+    return _write_pdf_of(args, render_blank)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -256,12 +262,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_trainer_pack(args: argparse.Namespace) -> int:
     from zelfscan.report.trainer_pack import render_trainer_pack
-    from zelfscan.storage.atomic import atomic_write
 
-    q = _one(args.home, args.id)
-    atomic_write(args.out, render_trainer_pack(q, args.lang, deterministic=args.deterministic))
-    print(args.out)
-    return EXIT_OK
+    return _write_pdf_of(args, render_trainer_pack)
 
 
 def _cmd_wipe(args: argparse.Namespace) -> int:

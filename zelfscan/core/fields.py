@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import yaml
 
@@ -260,6 +261,33 @@ def sequence(
         ctx.error(node, f"{what}: the list is empty")
         return None
     return list(node.value)
+
+
+T = TypeVar("T")
+
+
+def built_unique(
+    ctx: Ctx,
+    items: Iterable[yaml.Node],
+    build: Callable[[yaml.Node], T | None],
+    key_of: Callable[[T], str],
+    duplicate: Callable[[str], str],
+) -> list[T]:
+    """Each item built, in order; an item whose key an earlier one has is an error
+    (``duplicate(key)`` says so at that item) and is left out, so one mistake gives one message."""
+    built: list[T] = []
+    seen: set[str] = set()
+    for item in items:
+        value = build(item)
+        if value is None:
+            continue
+        key = key_of(value)
+        if key in seen:
+            ctx.error(item, duplicate(key))
+            continue
+        seen.add(key)
+        built.append(value)
+    return built
 
 
 def number(ctx: Ctx, node: yaml.Node, what: str, bounds: Bounds) -> int | float | None:

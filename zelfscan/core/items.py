@@ -69,18 +69,13 @@ class ItemBuilder:
         if key not in found:
             return ()
         items = f.sequence(self.ctx, found[key], key) or []
-        built: list[T] = []
-        seen: set[str] = set()
-        for item in items:
-            value = build(item)
-            if value is None:
-                continue
-            item_id = str(getattr(value, "id", ""))
-            if item_id in seen:
-                self.ctx.error(item, f"{kind} {item_id!r}: the id is used by another {kind} too")
-                continue
-            seen.add(item_id)
-            built.append(value)
+        built = f.built_unique(
+            self.ctx,
+            items,
+            build,
+            lambda value: str(getattr(value, "id", "")),
+            lambda item_id: f"{kind} {item_id!r}: the id is used by another {kind} too",
+        )
         return tuple(built)
 
     # --- advice, red flags, contacts, personas ---------------------------------------------

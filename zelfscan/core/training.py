@@ -98,19 +98,13 @@ class _Reader:
         if node is None:
             return []
         items = f.sequence(self.ctx, node, f"training: {key}", non_empty=True) or []
-        built: list[T] = []
-        seen: set[str] = set()
-        for item in items:
-            value = build(item)
-            if value is None:
-                continue
-            key_id = str(getattr(value, "id", None) or getattr(value, "section", ""))
-            if key_id in seen:
-                self.ctx.error(item, f"training: {key}: {key_id!r} is listed twice")
-                continue
-            seen.add(key_id)
-            built.append(value)
-        return built
+        return f.built_unique(
+            self.ctx,
+            items,
+            build,
+            lambda value: str(getattr(value, "id", None) or getattr(value, "section", "")),
+            lambda key_id: f"training: {key}: {key_id!r} is listed twice",
+        )
 
     def step(self, node: yaml.Node) -> ScriptStep | None:
         what = f.owner(node, "training: script step")

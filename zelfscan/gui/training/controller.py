@@ -69,13 +69,7 @@ class TrainingController(QObject):
         self.poll_action.triggered.connect(self.open_poll)
         self.next_action = QAction(window)
         self.next_action.triggered.connect(self.next_participant)
-        self.blank_menu = QMenu(self.menu)
-        self.blank_actions: dict[str, QAction] = {}
-        for questionnaire_id in window.questionnaires:
-            action = QAction(window)
-            action.triggered.connect(lambda _c=False, q=questionnaire_id: self.save_blank(q))
-            self.blank_menu.addAction(action)
-            self.blank_actions[questionnaire_id] = action
+        self.blank_menu, self.blank_actions = self._per_scan_menu(self.save_blank)
         self.menu.addMenu(self.persona_menu)
         self.menu.addAction(self.presenter_action)
         self.menu.addAction(self.stage.console_action)
@@ -83,16 +77,21 @@ class TrainingController(QObject):
         self.menu.addAction(self.poll_action)
         self.menu.addAction(self.next_action)
         self.menu.addMenu(self.blank_menu)
-        self.pack_menu = QMenu(self.menu)
-        self.pack_actions: dict[str, QAction] = {}
-        for questionnaire_id in window.questionnaires:
-            action = QAction(window)
-            action.triggered.connect(lambda _c=False, q=questionnaire_id: self.save_pack(q))
-            self.pack_menu.addAction(action)
-            self.pack_actions[questionnaire_id] = action
+        self.pack_menu, self.pack_actions = self._per_scan_menu(self.save_pack)
         self.menu.addMenu(self.pack_menu)
         # F5 works even with the menu closed
         window.add_menu(self.menu, window_actions=[self.presenter_action])
+
+    def _per_scan_menu(self, handler: Callable[[str], None]) -> tuple[QMenu, dict[str, QAction]]:
+        """A submenu with one action per questionnaire, calling ``handler`` with its id."""
+        menu = QMenu(self.menu)
+        actions: dict[str, QAction] = {}
+        for questionnaire_id in self.window.questionnaires:
+            action = QAction(self.window)
+            action.triggered.connect(lambda _c=False, q=questionnaire_id: handler(q))
+            menu.addAction(action)
+            actions[questionnaire_id] = action
+        return menu, actions
 
     # --- built on first use: most starts are not training sessions (start-up budget) --------
     @property
