@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QWidget, QWizard
 
 from zelfscan.core import flow
 from zelfscan.core.model import AnswerValue
 from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.pages.base import AfterFirstPaint, ScanPage
 from zelfscan.gui.pages.review import ReviewPage
 from zelfscan.gui.pages.section import SectionPage
 from zelfscan.gui.session import ScanSession
@@ -31,20 +31,6 @@ if TYPE_CHECKING:
 
 REVIEW_ID = 900
 RESULTS_ID = 1000
-
-
-class _AfterFirstPaint(QObject):
-    """Event filter: after the watched widget's next paint, run ``then`` (once per install)."""
-
-    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.then)  # after this paint has finished
-        return False
 
 
 class ScanWizard(QWizard):
@@ -75,7 +61,7 @@ class ScanWizard(QWizard):
         self.confirm = self._ask
         self.urgent = UrgentBanner(self)
         self._shown_flags: set[str] = set()
-        self._after_paint = _AfterFirstPaint(self._prebuild_next, self)
+        self._after_paint = AfterFirstPaint(self._prebuild_next, self)
         self._connect_signals()
         self.retranslate()
 
@@ -165,16 +151,20 @@ class ScanWizard(QWizard):
             if request is not None:
                 self.report_actions.prepare(request, full=self.results.action_bar.full)
         upcoming = self.nextId()
-        page = self.section_pages.get(upcoming)
-        if page is not None:
-            page.ensure_built()
-            page.ensurePolished()
+        section = self.section_pages.get(upcoming)
+        page: ScanPage | None = section
+        if section is not None:
+            section.ensure_built()
         elif upcoming == REVIEW_ID:
             self.review.rebuild()  # opening it then only updates the answers that changed
-            self.review.ensurePolished()
+            page = self.review
             self._ensure_results()
         elif upcoming == RESULTS_ID:
-            self.results.prepare()
+            page = self.results
+            page.prepare()
+        current = self.currentPage()
+        if page is not None and isinstance(current, ScanPage):
+            page.prepare_layout(current.scroll_area.maximumViewportSize().width())
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:

@@ -6,12 +6,32 @@ line stays visible above it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
 
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
 from zelfscan.i18n import _
+
+
+class AfterFirstPaint(QObject):
+    """Event filter: after the watched widget's next paint, run ``then`` (once per install).
+
+    For work that can wait until the page the user asked for is on screen. Not a plain zero
+    timer: Qt 6 paints on an update request that comes ~5 ms later, so a zero timer ran first
+    and delayed that paint by the whole of the work."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)  # after this paint has finished
+        return False
 
 
 class ScanPage(QWizardPage):
@@ -41,6 +61,26 @@ class ScanPage(QWizardPage):
         self.content_layout = QVBoxLayout(self.content)
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
+        self.prepared_width: int | None = None
+        """The width :meth:`prepare_layout` last measured for (None: not measured ahead)."""
+
+    def prepare_layout(self, width: int) -> None:
+        """Measure this (hidden) page's content ahead, at the width it will get: ``width``
+        is the viewport of the page on screen; with and without the vertical scroll bar.
+
+        A word-wrapping label lays out its text five or six times the first time a layout
+        asks for its sizes (Qt keeps those) and once per width asked (the layouts keep the
+        last): on the review and results pages that was half the click to them. Asked here,
+        while the user reads the page before, the click finds the answers. Polished first,
+        so the sizes are measured in the stylesheet's fonts and margins (a polish later would
+        throw them away)."""
+        self.prepared_width = width
+        self.ensurePolished()
+        for child in self.content.findChildren(QWidget):
+            child.ensurePolished()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        for viewport in (width, width - bar):  # the narrow one last: long pages get a bar
+            self.content.heightForWidth(viewport)
 
     def focus_heading(self) -> bool:
         """Put the focus on the page's heading (see Heading.make_focus_target); False when

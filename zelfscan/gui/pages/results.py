@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan.core.model import AnswerValue
 from zelfscan.core.results import Evaluation
-from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.pages.base import AfterFirstPaint, ScanPage
 from zelfscan.gui.pages.results_actions import ActionsBar
 from zelfscan.gui.report_actions import (
     AskPath,
@@ -88,6 +88,7 @@ class ResultsPage(ScanPage):
         self._builder = QTimer(self)
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_chunk)
+        self._after_paint = AfterFirstPaint(self._resume_building, self)
         self.ask_reminder_path: AskPath = ask_ics_path_dialog
         """Injectable for tests: where to write the calendar reminder."""
         self.action_bar = ActionsBar(self)
@@ -123,6 +124,14 @@ class ResultsPage(ScanPage):
         self.action_bar.clear_saved()
         self.update_progress()
         self._make_save_the_default(True)
+        if self._builder.isActive() and self.window().isVisible():
+            # the plan's rows (hidden until complete) go on once the page is on screen
+            self._builder.stop()
+            self.installEventFilter(self._after_paint)
+
+    def _resume_building(self) -> None:
+        if self._pending:
+            self._builder.start()
 
     def cleanupPage(self) -> None:
         self._builder.stop()
@@ -342,6 +351,8 @@ class ResultsPage(ScanPage):
     def _done_building(self) -> None:
         self._builder.stop()
         self._advice_box.setVisible(True)
+        if not self.isVisible() and self.prepared_width is not None:  # built ahead
+            self.prepare_layout(self.prepared_width)
         self.advice_built.emit()
 
     def finish_building(self) -> None:
