@@ -164,7 +164,7 @@ class ScanWizard(QWizard):
             page.prepare()
         current = self.currentPage()
         if page is not None and isinstance(current, ScanPage):
-            page.prepare_layout(current.scroll_area.maximumViewportSize().width())
+            page.prepare_layout(current.scroll_area.maximumViewportSize())
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.widgets.common import ReflowContent, ReflowScrollArea, plain_label
+from zelfscan.gui.widgets.wrapping import WrappingButton
 from zelfscan.i18n import _
 
 
@@ -61,26 +69,54 @@ class ScanPage(QWizardPage):
         self.content_layout = QVBoxLayout(self.content)
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
-        self.prepared_width: int | None = None
-        """The width :meth:`prepare_layout` last measured for (None: not measured ahead)."""
+        self.prepared_viewport: QSize | None = None
+        """What :meth:`prepare_layout` last laid out for (None: not laid out ahead)."""
 
-    def prepare_layout(self, width: int) -> None:
-        """Measure this (hidden) page's content ahead, at the width it will get: ``width``
-        is the viewport of the page on screen; with and without the vertical scroll bar.
+    def prepare_layout(self, viewport: QSize) -> None:
+        """Lay out this (hidden) page's content ahead, for the scroll area's ``viewport``
+        (that of the page on screen), so that showing it finds the work done.
 
-        A word-wrapping label lays out its text five or six times the first time a layout
-        asks for its sizes (Qt keeps those) and once per width asked (the layouts keep the
-        last): on the review and results pages that was half the click to them. Asked here,
-        while the user reads the page before, the click finds the answers. Polished first,
-        so the sizes are measured in the stylesheet's fonts and margins (a polish later would
-        throw them away)."""
-        self.prepared_width = width
+        Showing a page laid out its content for the first time: a word-wrapping label lays
+        out its text several times the first time a layout asks for its sizes, a wrapping
+        option breaks its label for its width, and the page is laid out again once they
+        have. On the review and results pages that was half the click to them. Done here,
+        while the user reads the page before, the click finds the same sizes and only
+        shows and paints. Polished first, so the sizes are those of the stylesheet's fonts
+        and margins; the content is as wide as the viewport, less the vertical scroll bar
+        when it is taller, and at least as tall (what the scroll area will make it)."""
         self.ensurePolished()
         for child in self.content.findChildren(QWidget):
             child.ensurePolished()
-        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
-        for viewport in (width, width - bar):  # the narrow one last: long pages get a bar
-            self.content.heightForWidth(viewport)
+        boxes = self._lay_out(viewport)
+        buttons = [b for b in self.content.findChildren(QAbstractButton) if b.isVisibleTo(self)]
+        if [b.wrap(b.width()) for b in buttons if isinstance(b, WrappingButton)].count(True):
+            for box in reversed(boxes):  # their sizes changed with the lines
+                box.updateGeometry()
+            boxes = self._lay_out(viewport)
+        for box in reversed(boxes):  # innermost first: each tells its parent it changed
+            box.layout().activate()  # type: ignore[union-attr]
+        self.content_layout.activate()
+        self.prepared_viewport = viewport
+
+    def _lay_out(self, viewport: QSize) -> list[QWidget]:
+        """Size the content for ``viewport`` and hand every visible nested layout its
+        widget's rectangle, outermost first: what showing the page does through the resize
+        events a hidden widget only gets when shown. Returns the widgets with a layout."""
+        width, height = viewport.width(), viewport.height()
+        content_height = self.content.heightForWidth(width)
+        if content_height > height:
+            width -= self.scroll_area.verticalScrollBar().sizeHint().width()
+            content_height = self.content.heightForWidth(width)
+        self.content.resize(width, max(content_height, height))
+        self.content_layout.setGeometry(self.content.contentsRect())
+        boxes = [
+            w
+            for w in self.content.findChildren(QWidget)  # parents before their children
+            if w.layout() is not None and w.isVisibleTo(self.content)
+        ]
+        for box in boxes:
+            box.layout().setGeometry(box.contentsRect())  # type: ignore[union-attr]
+        return boxes
 
     def focus_heading(self) -> bool:
         """Put the focus on the page's heading (see Heading.make_focus_target); False when

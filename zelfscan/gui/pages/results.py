@@ -351,8 +351,8 @@ class ResultsPage(ScanPage):
     def _done_building(self) -> None:
         self._builder.stop()
         self._advice_box.setVisible(True)
-        if not self.isVisible() and self.prepared_width is not None:  # built ahead
-            self.prepare_layout(self.prepared_width)
+        if not self.isVisible() and self.prepared_viewport is not None:  # built ahead
+            self.prepare_layout(self.prepared_viewport)
         self.advice_built.emit()
 
     def finish_building(self) -> None:
