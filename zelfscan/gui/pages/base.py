@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -89,7 +90,15 @@ class ScanPage(QWizardPage):
             child.ensurePolished()
         boxes = self._lay_out(viewport)
         buttons = [b for b in self.content.findChildren(QAbstractButton) if b.isVisibleTo(self)]
-        if [b.wrap(b.width()) for b in buttons if isinstance(b, WrappingButton)].count(True):
+        changed = [b.wrap(b.width()) for b in buttons if isinstance(b, WrappingButton)]
+        for view in self.content.findChildren(QAbstractItemView):
+            # a table lays out its rows later, for the width it then has, and shows or
+            # hides its scroll bars on a queued call after that
+            view.doItemsLayout()
+            QCoreApplication.sendPostedEvents(view, QEvent.Type.MetaCall)
+            view.updateGeometry()
+            changed.append(True)
+        if any(changed):
             for box in reversed(boxes):  # their sizes changed with the lines
                 box.updateGeometry()
             boxes = self._lay_out(viewport)

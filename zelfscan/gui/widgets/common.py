@@ -37,7 +37,7 @@ class WrapLabel(QLabel):
         inner = self.contentsRect()
         key = (
             self.text(),
-            self.font().key(),
+            self.font(),
             self.width() - inner.width(),
             self.height() - inner.height(),
             self.indent(),

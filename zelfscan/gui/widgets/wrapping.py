@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -52,7 +52,7 @@ class _WrappingLabel(_ButtonBase):
     """Mixin for a QAbstractButton subclass: keep the full label, paint it wrapped."""
 
     _full: str = ""
-    _wrapped_for: tuple[int, str] | None = None
+    _wrapped_for: tuple[int, QFont] | None = None
     """The width and font the painted text was broken for; None when not broken yet."""
     _indicator_element: QStyle.SubElement
 
@@ -92,7 +92,7 @@ class _WrappingLabel(_ButtonBase):
         """Break the label for ``width``, unless it already is (for this font): a page laid
         out ahead (ScanPage.prepare_layout) is not broken again when it is shown. True when
         the lines changed."""
-        if self._wrapped_for == (width, self.font().key()):
+        if self._wrapped_for == (width, self.font()):
             return False
         return self._rewrap(width)
 
@@ -102,7 +102,7 @@ class _WrappingLabel(_ButtonBase):
         return self.style().subElementRect(self._indicator_element, option, self).left()
 
     def _rewrap(self, width: int) -> bool:
-        self._wrapped_for = (width, self.font().key())
+        self._wrapped_for = (width, self.font())
         available = max(width - self._label_offset() - _SLACK, 1)
         wrapped = "\n".join(wrap_words(self._full, self.fontMetrics(), available))
         if QAbstractButton.text(self) == wrapped:
