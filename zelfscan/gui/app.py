@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     qt_messages.install()  # Qt's own warnings: redacted, never to the system log
 
-    from zelfscan.core.catalog import builtin_dirs, discover
+    from zelfscan.core.catalog import builtin_dirs, start_up
     from zelfscan.gui import theme
     from zelfscan.gui.dialogs import error
     from zelfscan.gui.main_window import MainWindow
@@ -167,10 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.apply_stylesheet(app)
     theme.follow_system_scheme(app)
 
-    catalog = discover([*builtin_dirs(), dirs.questionnaires])
+    scans = start_up([*builtin_dirs(), dirs.questionnaires])  # built-in ones: summaries only
     _freeze_long_lived()
-    questionnaires = list(catalog.questionnaires.values())
-    window = MainWindow(questionnaires, catalog.errors, training=args.training)
+    window = MainWindow(scans, scans.errors, training=args.training)
     from zelfscan.gui import privacy
 
     features = privacy.install(
@@ -180,12 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test == START_MODE:
             return _start_screen_test(app, window)
         if args.self_test or args.self_test_crash:
-            return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
+            return _self_test(app, window, scans.errors, crash=args.self_test_crash)
         from zelfscan.gui.window_size import place_first_window
 
         # the whole start screen, inside the screen; or where it was, if settings are kept
         place_first_window(window, remembered=features.settings.window)
-        _after_first_paint(window, load_scan_modules)
+        _after_first_paint(window, lambda: load_scan_modules(window))
         window.show()
         return app.exec()
     finally:
@@ -305,7 +304,7 @@ def _self_test(
 
     window.show()
     app.processEvents()
-    load_scan_modules()  # a user's start does this after the first paint
+    load_scan_modules(window)  # a user's start does this after the first paint
     for questionnaire_id in list(window.questionnaires):
         wizard = window.start_scan(questionnaire_id)
         app.processEvents()
@@ -341,9 +340,10 @@ def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
         page.installEventFilter(FirstPaint(window))
 
 
-def load_scan_modules() -> None:
-    """Import what opening a scan needs while the user reads the start screen: the start
-    screen paints without them, and the first click then waits for less.
+def load_scan_modules(window: MainWindow) -> None:
+    """Load the questionnaires (the start screen shows their summaries) and import what
+    opening a scan needs while the user reads the start screen: the start screen paints
+    without them, and the first click then waits for less.
 
     Then drop the source lines ``linecache`` holds: PySide6 reads the source of every module
     imported after it (to look for ``from __feature__ import``), and ``linecache`` keeps
@@ -352,8 +352,10 @@ def load_scan_modules() -> None:
     """
     import linecache
 
+    window.questionnaires.load()
     import zelfscan.gui.wizard  # noqa: F401
 
+    _freeze_long_lived()  # the questionnaires and the modules live as long as the app
     linecache.clearcache()
 
 

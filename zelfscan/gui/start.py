@@ -8,7 +8,7 @@ listed as always, and the broken file is named calmly with its first error; the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan import about
-from zelfscan.core.model import Questionnaire
+from zelfscan.core.summary import Summary
 from zelfscan.gui import a11y
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
@@ -55,9 +55,10 @@ def format_load_error(error: object) -> str:
 class ScanCard(QFrame):
     """One scan: title, what it covers, how long it takes, and a start button."""
 
-    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+    def __init__(self, questionnaire: Summary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
+        """The scan's :class:`Summary` (id and texts): the card needs nothing else of it."""
         self.setObjectName("scanCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -133,7 +134,7 @@ class StartScreen(QWidget):
 
     def __init__(
         self,
-        questionnaires: Sequence[Questionnaire],
+        questionnaires: Sequence[Summary],
         errors: Sequence[object] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -207,6 +208,7 @@ class StartScreen(QWidget):
         errors_layout = QVBoxLayout(self.errors_box)
         self.errors_text = plain_label(parent=self.errors_box)
         self.broken = plain_label(parent=self.errors_box, name="brokenFiles")
+        self._errors = list(errors)
         self.load_errors = [format_load_error(e) for e in errors]
         self.details_button = QPushButton(self.errors_box)
         self.details_button.clicked.connect(self.show_all_errors)
@@ -219,6 +221,20 @@ class StartScreen(QWidget):
         self._broken_files = broken_files(errors)
         layout.addWidget(self.errors_box)
         layout.addStretch(1)
+        self.retranslate()
+
+    def add_errors(self, errors: Sequence[object], gone: Collection[str]) -> None:
+        """Questionnaires that did not load after the screen was built (they were listed by
+        their summaries): their cards go, their errors show as any load error does."""
+        for card in [c for c in self.cards if c.questionnaire.id in gone]:
+            self.cards.remove(card)
+            card.hide()
+            card.deleteLater()
+        self.empty.setVisible(not self.cards)
+        self._errors.extend(errors)
+        self.load_errors = [format_load_error(e) for e in self._errors]
+        self._broken_files = broken_files(self._errors)
+        self.errors_box.setVisible(bool(self._errors))
         self.retranslate()
 
     def set_training(self, on: bool) -> None:
