@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from zelfscan.core.catalog import Scans
     from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.privacy import Privacy
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     _without_console()
     args = parse_args(argv)  # usage errors exit 2; --help and --version exit 0
 
+    import gc
+
+    gc.disable()  # until the window is built (see _freeze_long_lived)
+    try:
+        app, window, scans, features = _build(args)
+    finally:
+        _freeze_long_lived()
+    try:
+        if args.self_test == START_MODE:
+            return _start_screen_test(app, window)
+        if args.self_test or args.self_test_crash:
+            return _self_test(app, window, scans.errors, crash=args.self_test_crash)
+        from zelfscan.gui.window_size import place_first_window
+
+        # the whole start screen, inside the screen; or where it was, if settings are kept
+        place_first_window(window, remembered=features.settings.window)
+        _after_first_paint(window, lambda: load_scan_modules(window))
+        window.show()
+        return app.exec()
+    finally:
+        _tear_down(window)
+
+
+def _build(args: argparse.Namespace) -> tuple[QApplication, MainWindow, Scans, Privacy]:
+    """Everything up to the window, ready to show: process, logging, catalog, Qt, window."""
     from zelfscan.userdirs import harden_process, user_dirs
 
     harden_process()
@@ -133,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from zelfscan.logsetup import setup_logging
 
     setup_logging(None)  # redacted console logging until privacy.install decides on a file
+
+    from zelfscan.core.catalog import builtin_dirs, start_up
+
+    # Qt-free, so before PySide6, which reads the source of every module imported after it
+    scans = start_up([*builtin_dirs(), dirs.questionnaires])  # built-in ones: summaries only
 
     from zelfscan.gui.session_bus import prevent_autolaunch
 
@@ -144,7 +176,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     qt_messages.install()  # Qt's own warnings: redacted, never to the system log
 
-    from zelfscan.core.catalog import builtin_dirs, start_up
     from zelfscan.gui import theme
     from zelfscan.gui.dialogs import error
     from zelfscan.gui.main_window import MainWindow
@@ -167,28 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.apply_stylesheet(app)
     theme.follow_system_scheme(app)
 
-    scans = start_up([*builtin_dirs(), dirs.questionnaires])  # built-in ones: summaries only
-    _freeze_long_lived()
     window = MainWindow(scans, scans.errors, training=args.training)
     from zelfscan.gui import privacy
 
     features = privacy.install(
         window, dirs, training=args.training, lang=args.lang if args.lang_given else None
     )
-    try:
-        if args.self_test == START_MODE:
-            return _start_screen_test(app, window)
-        if args.self_test or args.self_test_crash:
-            return _self_test(app, window, scans.errors, crash=args.self_test_crash)
-        from zelfscan.gui.window_size import place_first_window
-
-        # the whole start screen, inside the screen; or where it was, if settings are kept
-        place_first_window(window, remembered=features.settings.window)
-        _after_first_paint(window, lambda: load_scan_modules(window))
-        window.show()
-        return app.exec()
-    finally:
-        _tear_down(window)
+    return app, window, scans, features
 
 
 def _keyboard_reaches_every_control(app: QApplication) -> None:
@@ -262,15 +278,18 @@ def _say(text: str, *, problem: bool = False) -> None:
 
 
 def _freeze_long_lived() -> None:
-    """Keep the collector from walking what lives as long as the app.
+    """Keep the collector from walking what lives as long as the app, and switch it on.
 
     The modules, Qt wrappers for classes and the questionnaires (tens of thousands of
     immutable objects) never become garbage; ``gc.freeze`` moves them out of the collector's
     reach, so every later full collection (and the one at exit) only walks the objects the
-    session makes: ~15 ms less at exit on a 2-core laptop (docs/performance.md)."""
+    session makes: ~15 ms less at exit on a 2-core laptop (docs/performance.md). Until the
+    window is built the collector is off: its ~50 passes over the start-up's objects
+    (~10 ms) found a few dozen objects to free."""
     import gc
 
     gc.freeze()
+    gc.enable()
 
 
 def _tear_down(window: MainWindow) -> None:
