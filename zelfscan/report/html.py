@@ -321,7 +321,7 @@ def method(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False
         for r in m.thresholds
     ]
     body += f"<h3>{e(_('Thresholds'))}</h3>\n" + table(
-        _("Thresholds"),
+        _("Thresholds per theme"),
         [_("Theme"), _("{} from").format(words[0]), _("{} from").format(words[1]), words[2]],
         rows,
     )
