@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QCursor
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -39,6 +39,8 @@ from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from zelfscan.core.model import Questionnaire
     from zelfscan.gui.wizard import ScanWizard
 
@@ -385,6 +387,8 @@ class Shell(QMainWindow):
         self.text_scale = percent
         # Qt re-styles every widget of an open scan (one to two seconds with ~1,600 of
         # them on a slow laptop): show that it is busy rather than look frozen.
+        from PySide6.QtGui import QCursor  # not needed before the start screen paints
+
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             theme.set_text_scale(percent)

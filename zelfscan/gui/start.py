@@ -12,15 +12,12 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -360,6 +357,9 @@ class LoadErrorsDialog(QDialog):
     """Every load error, selectable, with a button that copies them all."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        # here, not at the top: the start screen paints without these classes
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
         super().__init__(parent)
         self.setWindowTitle(_("Questionnaires that could not be loaded"))
         layout = QVBoxLayout(self)
@@ -380,4 +380,6 @@ class LoadErrorsDialog(QDialog):
         self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 20)
 
     def copy(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         QGuiApplication.clipboard().setText(self.details.toPlainText())
