@@ -470,3 +470,23 @@ def test_start_up_does_not_import_the_model(builtin: Path) -> None:
         encoding="utf-8",
     )
     assert result.stdout.split() == ["2", "False", "False", "True", "True"]
+
+
+def test_shared_texts_decode_to_the_same_model_with_one_object_per_text(builtin: Path) -> None:
+    """What the app keeps: the same model, each repeated string (labels, ids) stored once."""
+    compiled.build(builtin)
+    copy = compiled.read(builtin / BUILTINS[0].name)
+    assert copy is not None
+    plain, shared = copy.questionnaire(), copy.questionnaire(share_texts=True)
+    assert plain is not None
+    assert shared is not None
+    assert_identical(shared, plain)
+
+    def texts(q: Questionnaire) -> tuple[int, int]:
+        values = [o.label.get("nl") for question in q.questions.values() for o in question.options]
+        return len(values), len({id(v) for v in values})
+
+    count, distinct_plain = texts(plain)
+    _, distinct_shared = texts(shared)
+    assert distinct_plain == count  # every occurrence its own object
+    assert distinct_shared < count / 2

@@ -223,7 +223,7 @@ class Scans(Mapping[str, "Questionnaire"]):
         late: list[LoadError] = []
         for questionnaire_id, path in list(self._pending.items()):
             copy = compiled.read(path)
-            questionnaire = copy.questionnaire() if copy is not None else None
+            questionnaire = copy.questionnaire(share_texts=True) if copy is not None else None
             if questionnaire is None:
                 questionnaire = _parse(path, late)
             del self._pending[questionnaire_id]
