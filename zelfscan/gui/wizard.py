@@ -135,8 +135,8 @@ class ScanWizard(QWizard):
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:
-        """Once the new page has painted, build the page that Next would open, so Next only
-        switches pages (docs/performance.md). Not a plain zero timer: Qt 6 paints on an
+        """Once the new page has painted, build and lay out the page that Next would open,
+        so Next only switches pages (docs/performance.md). Not a plain zero timer: Qt 6 paints on an
         update request that comes ~5 ms later, so a zero timer ran first and delayed the
         paint of the page the user was waiting for by the whole build of the next one."""
         page = self.currentPage()

@@ -8,8 +8,10 @@ evaluation; this page only lays it out, and saving, printing and the PDF use tha
 document.
 
 Page switches must fit in one frame (docs/performance.md), so :meth:`ResultsPage.rebuild` builds
-everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer;
-:attr:`ResultsPage.advice_built` tells when the plan is complete.
+everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer
+(hidden until complete, and paused from Next until the page has painted);
+:attr:`ResultsPage.advice_built` tells when the plan is complete. Built ahead, while the review
+is read, the page is also laid out ahead (:meth:`ScanPage.prepare_layout`).
 """
 
 from __future__ import annotations
