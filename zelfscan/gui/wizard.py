@@ -108,7 +108,13 @@ class ScanWizard(QWizard):
 
     # --- the urgent-help panel sits above the page being shown ----------------------------
     def _place_urgent(self, page_id: int) -> None:
-        """Move the panel to the top of the new page (the results page has its own)."""
+        """Move the panel to the top of the new page (the results page has its own). A
+        hidden panel stays where it is until it is shown (:meth:`show_urgent_help` places
+        it): moving it re-styled it on every page switch."""
+        if not self.urgent.isHidden():
+            self._move_urgent(page_id)
+
+    def _move_urgent(self, page_id: int) -> None:
         shown = not self.urgent.isHidden()
         page = self.currentPage()
         if page_id == RESULTS_ID or not isinstance(page, ScanPage):
@@ -208,7 +214,7 @@ class ScanWizard(QWizard):
         if not flags:
             return
         contacts = self.session.evaluate().urgent_contacts
-        self._place_urgent(self.currentId())
+        self._move_urgent(self.currentId())
         self.urgent.show_flags(flags, contacts)
 
     def _results_ready(self) -> bool:
