@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QWidget, QWizard
 
 from zelfscan.core import flow
 from zelfscan.core.model import AnswerValue
 from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.pages.base import AfterFirstPaint, ScanPage
 from zelfscan.gui.pages.review import ReviewPage
 from zelfscan.gui.pages.section import SectionPage
 from zelfscan.gui.session import ScanSession
@@ -31,20 +31,6 @@ if TYPE_CHECKING:
 
 REVIEW_ID = 900
 RESULTS_ID = 1000
-
-
-class _AfterFirstPaint(QObject):
-    """Event filter: after the watched widget's next paint, run ``then`` (once per install)."""
-
-    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.then)  # after this paint has finished
-        return False
 
 
 class ScanWizard(QWizard):
@@ -75,7 +61,7 @@ class ScanWizard(QWizard):
         self.confirm = self._ask
         self.urgent = UrgentBanner(self)
         self._shown_flags: set[str] = set()
-        self._after_paint = _AfterFirstPaint(self._prebuild_next, self)
+        self._after_paint = AfterFirstPaint(self._prebuild_next, self)
         self._connect_signals()
         self.retranslate()
 
@@ -122,7 +108,13 @@ class ScanWizard(QWizard):
 
     # --- the urgent-help panel sits above the page being shown ----------------------------
     def _place_urgent(self, page_id: int) -> None:
-        """Move the panel to the top of the new page (the results page has its own)."""
+        """Move the panel to the top of the new page (the results page has its own). A
+        hidden panel stays where it is until it is shown (:meth:`show_urgent_help` places
+        it): moving it re-styled it on every page switch."""
+        if not self.urgent.isHidden():
+            self._move_urgent(page_id)
+
+    def _move_urgent(self, page_id: int) -> None:
         shown = not self.urgent.isHidden()
         page = self.currentPage()
         if page_id == RESULTS_ID or not isinstance(page, ScanPage):
@@ -149,8 +141,8 @@ class ScanWizard(QWizard):
 
     # --- pages are built on first visit; the likely next one while this one is read ---
     def _schedule_prebuild(self, _page_id: int) -> None:
-        """Once the new page has painted, build the page that Next would open, so Next only
-        switches pages (docs/performance.md). Not a plain zero timer: Qt 6 paints on an
+        """Once the new page has painted, build and lay out the page that Next would open,
+        so Next only switches pages (docs/performance.md). Not a plain zero timer: Qt 6 paints on an
         update request that comes ~5 ms later, so a zero timer ran first and delayed the
         paint of the page the user was waiting for by the whole build of the next one."""
         page = self.currentPage()
@@ -165,16 +157,20 @@ class ScanWizard(QWizard):
             if request is not None:
                 self.report_actions.prepare(request, full=self.results.action_bar.full)
         upcoming = self.nextId()
-        page = self.section_pages.get(upcoming)
-        if page is not None:
-            page.ensure_built()
-            page.ensurePolished()
+        section = self.section_pages.get(upcoming)
+        page: ScanPage | None = section
+        if section is not None:
+            section.ensure_built()
         elif upcoming == REVIEW_ID:
             self.review.rebuild()  # opening it then only updates the answers that changed
-            self.review.ensurePolished()
+            page = self.review
             self._ensure_results()
         elif upcoming == RESULTS_ID:
-            self.results.prepare()
+            page = self.results
+            page.prepare()
+        current = self.currentPage()
+        if page is not None and isinstance(current, ScanPage):
+            page.prepare_layout(current.scroll_area.maximumViewportSize())
 
     # --- navigation: asked from the core -------------------------------------------------
     def _first_section_id(self) -> int:
@@ -218,7 +214,7 @@ class ScanWizard(QWizard):
         if not flags:
             return
         contacts = self.session.evaluate().urgent_contacts
-        self._place_urgent(self.currentId())
+        self._move_urgent(self.currentId())
         self.urgent.show_flags(flags, contacts)
 
     def _results_ready(self) -> bool:

@@ -8,8 +8,10 @@ evaluation; this page only lays it out, and saving, printing and the PDF use tha
 document.
 
 Page switches must fit in one frame (docs/performance.md), so :meth:`ResultsPage.rebuild` builds
-everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer;
-:attr:`ResultsPage.advice_built` tells when the plan is complete.
+everything but the plan at once, and the plan's rows in small chunks from a zero-delay timer
+(hidden until complete, and paused from Next until the page has painted);
+:attr:`ResultsPage.advice_built` tells when the plan is complete. Built ahead, while the review
+is read, the page is also laid out ahead (:meth:`ScanPage.prepare_layout`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from zelfscan.core.model import AnswerValue
 from zelfscan.core.results import Evaluation
-from zelfscan.gui.pages.base import ScanPage
+from zelfscan.gui.pages.base import AfterFirstPaint, ScanPage
 from zelfscan.gui.pages.results_actions import ActionsBar
 from zelfscan.gui.report_actions import (
     AskPath,
@@ -88,6 +90,7 @@ class ResultsPage(ScanPage):
         self._builder = QTimer(self)
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_chunk)
+        self._after_paint = AfterFirstPaint(self._resume_building, self)
         self.ask_reminder_path: AskPath = ask_ics_path_dialog
         """Injectable for tests: where to write the calendar reminder."""
         self.action_bar = ActionsBar(self)
@@ -123,6 +126,14 @@ class ResultsPage(ScanPage):
         self.action_bar.clear_saved()
         self.update_progress()
         self._make_save_the_default(True)
+        if self._builder.isActive() and self.window().isVisible():
+            # the plan's rows (hidden until complete) go on once the page is on screen
+            self._builder.stop()
+            self.installEventFilter(self._after_paint)
+
+    def _resume_building(self) -> None:
+        if self._pending:
+            self._builder.start()
 
     def cleanupPage(self) -> None:
         self._builder.stop()
@@ -342,6 +353,8 @@ class ResultsPage(ScanPage):
     def _done_building(self) -> None:
         self._builder.stop()
         self._advice_box.setVisible(True)
+        if not self.isVisible() and self.prepared_viewport is not None:  # built ahead
+            self.prepare_layout(self.prepared_viewport)
         self.advice_built.emit()
 
     def finish_building(self) -> None:

@@ -15,9 +15,48 @@ from zelfscan.gui import a11y
 from zelfscan.gui.theme import scaled_font
 
 
+class WrapLabel(QLabel):
+    """A QLabel that remembers its height for the widths it was asked about.
+
+    Qt's layouts ask a word-wrapping label for its height many times while a page is first
+    laid out: every nested box layout asks each item again for every width it tries (its
+    own preferred width and the real one, in turn), and QLabel lays out its text anew for
+    each answer. On the results page that was ~400 text layouts and a third of the click.
+    The answers are kept per width for as long as what they depend on stays the same: the
+    text, the font, wrapping and alignment, and the space around the text (frame,
+    margins, indent)."""
+
+    _MAX_WIDTHS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hfw_key: tuple[object, ...] | None = None
+        self._hfw: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        inner = self.contentsRect()
+        key = (
+            self.text(),
+            self.font(),
+            self.width() - inner.width(),
+            self.height() - inner.height(),
+            self.indent(),
+            self.margin(),
+            self.wordWrap(),
+            self.alignment(),
+        )
+        if key != self._hfw_key or len(self._hfw) > self._MAX_WIDTHS:
+            self._hfw_key = key
+            self._hfw = {}
+        height = self._hfw.get(width)
+        if height is None:
+            height = self._hfw[width] = super().heightForWidth(width)
+        return height
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
     """A word-wrapping plain-text label (the only kind used for content)."""
-    label = QLabel(parent)
+    label = WrapLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setText(text)
@@ -32,7 +71,7 @@ def escape_mnemonic(text: str) -> str:
     return text.replace("&", "&&")
 
 
-class Heading(QLabel):
+class Heading(WrapLabel):
     """A bold, larger plain-text label; its size is the stylesheet's (``heading`` property:
     the type scale in :mod:`zelfscan.gui.tokens`), so it follows the text-size menu."""
 

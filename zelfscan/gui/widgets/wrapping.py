@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -52,8 +52,8 @@ class _WrappingLabel(_ButtonBase):
     """Mixin for a QAbstractButton subclass: keep the full label, paint it wrapped."""
 
     _full: str = ""
-    _wrapped_for: int | None = None
-    """The width the painted text was broken for; None when it is not broken yet."""
+    _wrapped_for: tuple[int, QFont] | None = None
+    """The width and font the painted text was broken for; None when not broken yet."""
     _indicator_element: QStyle.SubElement
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -82,24 +82,37 @@ class _WrappingLabel(_ButtonBase):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._rewrap(event.size().width())
+        self.wrap(event.size().width())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._wrapped_for != self.width():  # the text changed while hidden
-            self._rewrap(self.width())
+        self.wrap(self.width())  # the text may have changed while hidden
+
+    def wrap(self, width: int) -> bool:
+        """Break the label for ``width``, unless it already is (for this font): a page laid
+        out ahead (ScanPage.prepare_layout) is not broken again when it is shown. True when
+        the lines changed."""
+        if self._wrapped_for == (width, self.font()):
+            return False
+        return self._rewrap(width)
 
     def _label_offset(self) -> int:
         option = QStyleOptionButton()
         option.initFrom(self)
         return self.style().subElementRect(self._indicator_element, option, self).left()
 
-    def _rewrap(self, width: int) -> None:
-        self._wrapped_for = width
+    def _rewrap(self, width: int) -> bool:
+        self._wrapped_for = (width, self.font())
         available = max(width - self._label_offset() - _SLACK, 1)
         wrapped = "\n".join(wrap_words(self._full, self.fontMetrics(), available))
-        if QAbstractButton.text(self) != wrapped:
-            QAbstractButton.setText(self, wrapped)
+        if QAbstractButton.text(self) == wrapped:
+            return False
+        QAbstractButton.setText(self, wrapped)
+        return True
+
+
+WrappingButton = _WrappingLabel
+"""What the wrapping buttons share (for ``isinstance``)."""
 
 
 class WrapRadioButton(_WrappingLabel, QRadioButton):
