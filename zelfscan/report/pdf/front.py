@@ -29,9 +29,10 @@ from zelfscan.report.pdf.styles import (
     URGENT_EDGE,
     grid_style,
     styles,
+    text_style,
     widths,
 )
-from zelfscan.report.pdf.text import esc, markup, para
+from zelfscan.report.pdf.text import cell_row, cell_text, esc, markup, para
 from zelfscan.report.phrases import (
     BARS_NOTE,
     content_version,
@@ -102,16 +103,18 @@ def _urgent(doc: ReportDocument, _: Translate) -> Story:
 
 def cover(doc: ReportDocument, full: bool, _: Translate) -> Story:
     st = styles()
+    col = widths(0.2, 0.8)
     facts = [
-        [para(_("Date"), st.cell_bold), para(doc.created_label, st.cell)],
-        [
-            para(_("Content"), st.cell_bold),
-            para(content_version(doc, _), st.cell),
-        ],
-        [para(_("This report"), st.cell_bold), para(contents_line(doc, full, _), st.cell)],
+        [cell_text(label, st.cell_bold, col[0]), cell_text(value, st.cell, col[1])]
+        for label, value in (
+            (_("Date"), doc.created_label),
+            (_("Content"), content_version(doc, _)),
+            (_("This report"), contents_line(doc, full, _)),
+        )
     ]
-    table = Table(facts, colWidths=widths(0.2, 0.8))
-    table.setStyle(grid_style(header=False))
+    table = Table(facts, colWidths=col)
+    labels, values = text_style(st.cell_bold, (0, 0), (0, -1)), text_style(st.cell, (1, 0), (1, -1))
+    table.setStyle(grid_style(*labels, *values, header=False))
     return [
         para(confidential_line(doc, _), st.confidential),
         para(doc.title, st.title),
@@ -142,7 +145,7 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
     st = styles()
     col = widths(0.36, 0.26, 0.20, 0.18)
     rows: list[list[object]] = [
-        [para(h, st.cell_head) for h in (_("Theme"), _("Score"), _("Level"), _("I don’t know"))]
+        cell_row((_("Theme"), _("Score"), _("Level"), _("I don’t know")), st.cell_head, col)
     ]
     notes: list[str] = []
     for theme in doc.themes:
@@ -152,7 +155,7 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
             level += " " + "*" * len(notes)
         rows.append(
             [
-                para(theme.title, st.cell),
+                cell_text(theme.title, st.cell, col[0]),
                 [
                     score_bar(
                         theme.rating.score,
@@ -163,16 +166,24 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
                     para(theme.rating.score_text, st.cell_small),
                 ],
                 Paragraph(level, st.cell),
-                para(
+                cell_text(
                     _("{} of {} questions").format(theme.unknown, theme.applicable)
                     if theme.unknown
                     else "–",
                     st.cell_small,
+                    col[3],
                 ),
             ]
         )
     table = Table(rows, colWidths=col, repeatRows=1)
-    table.setStyle(grid_style(("VALIGN", (0, 1), (-1, -1), "MIDDLE")))
+    table.setStyle(
+        grid_style(
+            ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+            *text_style(st.cell_head, (0, 0), (-1, 0)),
+            *text_style(st.cell, (0, 1), (0, -1)),
+            *text_style(st.cell_small, (3, 1), (3, -1)),
+        )
+    )
     # the chart never splits: a theme row alone on the next page reads as a different table
     story: Story = [Spacer(1, 4), table, Spacer(1, 3)]
     story += [para("*" * n + " " + note, st.muted) for n, note in enumerate(notes, start=1)]
@@ -279,13 +290,14 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
     # One table per priority, headed by one row that names the group and the columns to
     # fill in: it repeats on a new page and is never left alone at the foot of one.
     for group in doc.plan_groups:
+        col = widths(0.05, 0.05, 0.66, 0.12, 0.12)
         rows: list[list[object]] = [
             [
                 para(f"{group.items[0].priority_symbol} {group.title}", st.cell_head),
                 "",
                 "",
-                para(_("Who"), st.cell_head),
-                para(_("When"), st.cell_head),
+                cell_text(_("Who"), st.cell_head, col[3]),
+                cell_text(_("When"), st.cell_head, col[4]),
             ]
         ]
         for entry in group.items:
@@ -303,10 +315,11 @@ def action_plan(doc: ReportDocument, _: Translate) -> Story:
                     "",
                 ]
             )
-        table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=1)
+        table = Table(rows, colWidths=col, repeatRows=1)
         table.setStyle(
             grid_style(
                 ("SPAN", (0, 0), (2, 0)),
+                *text_style(st.cell_head, (3, 0), (4, 0)),
                 ("LINEBEFORE", (3, 1), (4, -1), 0.4, RULE),
                 ("FONTSIZE", (0, 1), (0, -1), 12),
                 ("LEADING", (0, 1), (0, -1), 13),
@@ -326,8 +339,9 @@ def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
         return [*story, para(_("No contacts are listed for this scan."), st.body)]
     # the full report describes every organisation; the advice itself those for this person
     listed = doc.contacts + doc.other_contacts if full else doc.contacts
+    col = widths(0.25, 0.52, 0.23)
     rows: list[list[object]] = [
-        [para(h, st.cell_head) for h in (_("Organisation"), _("What they offer"), _("Contact"))]
+        cell_row((_("Organisation"), _("What they offer"), _("Contact")), st.cell_head, col)
     ]
     urgent_colour = URGENT_EDGE.hexval().replace("0x", "#")
     for c in listed:
@@ -347,8 +361,8 @@ def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
             ]
         )
     # the date goes under the contact: a column of its own made every row taller
-    table = Table(rows, colWidths=widths(0.25, 0.52, 0.23), repeatRows=1)
-    table.setStyle(grid_style())
+    table = Table(rows, colWidths=col, repeatRows=1)
+    table.setStyle(grid_style(*text_style(st.cell_head, (0, 0), (-1, 0))))
     story += [
         para(
             _(

@@ -215,6 +215,23 @@ def grid_style(*extra: tuple[Any, ...], header: bool = True) -> TableStyle:
     return TableStyle(commands)
 
 
+def text_style(
+    style: ParagraphStyle, start: tuple[int, int], stop: tuple[int, int]
+) -> list[tuple[Any, ...]]:
+    """Table commands that draw plain cell text (:func:`~zelfscan.report.pdf.text.cell_text`)
+    in the cells from ``start`` to ``stop`` as a one-line Paragraph of ``style`` is drawn:
+    its font, size, leading, colour and centring. Paragraphs in those cells keep their own."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", start, stop, style.fontName),
+        ("FONTSIZE", start, stop, style.fontSize),
+        ("LEADING", start, stop, style.leading),
+        ("TEXTCOLOR", start, stop, style.textColor),
+    ]
+    if style.alignment == TA_CENTER:
+        commands.append(("ALIGN", start, stop, "CENTER"))
+    return commands
+
+
 def widths(*fractions: float) -> list[float]:
     """Column widths that sum exactly to the frame width."""
     total = sum(fractions)

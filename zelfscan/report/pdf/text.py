@@ -8,8 +8,15 @@ markup (:func:`markup`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
+
+CELL_PADDING = 8.0
+"""Points of a table cell's width that text can not use: 4 left and 4 right
+(:func:`~zelfscan.report.pdf.styles.grid_style`)."""
 
 
 def escape(text: str) -> str:
@@ -35,3 +42,26 @@ def markup(template: str, *values: str) -> str:
     constant of ours, only the values come from YAML or answers.
     """
     return template.format(*(esc(v) for v in values))
+
+
+def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """``text`` for a table cell ``width`` points wide: the plain string when it is one line
+    that fits with room to spare, else a Paragraph of ``style`` (which wraps it).
+
+    The table draws a plain string itself, in the font, size, leading and colour its style
+    commands give the cell (:func:`~zelfscan.report.pdf.styles.text_style` takes them from
+    ``style``), on the same baseline as a one-line Paragraph of ``style``: the page looks the
+    same, but there is no markup to parse and no line to break, neither when the table
+    measures its rows nor when it draws them (it lays a Paragraph out at least twice). Text
+    with a line break or spaces a Paragraph would collapse stays a Paragraph.
+    """
+    room = width - CELL_PADDING - style.leftIndent - style.rightIndent - style.firstLineIndent
+    one_line = bool(text) and " ".join(text.split()) == text
+    if one_line and stringWidth(text, style.fontName, style.fontSize) < room - 1:
+        return text
+    return para(text, style)
+
+
+def cell_row(texts: Sequence[str], style: ParagraphStyle, col: Sequence[float]) -> list[object]:
+    """A table row of :func:`cell_text` cells, one per column width in ``col``."""
+    return [cell_text(text, style, width) for text, width in zip(texts, col, strict=True)]
