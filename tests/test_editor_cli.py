@@ -176,6 +176,21 @@ def test_validate_shows_warnings_and_still_exits_0(zelfscan_home: Path, tmp_path
     assert f"{path}:{line}:8: warning: draft: 1 text(s) have no English yet" in result.stderr
 
 
+def test_show_json_says_whether_a_scan_is_a_draft(zelfscan_home: Path, tmp_path: Path) -> None:
+    """Tools that list scans (and the start screen's "concept" mark) need to know."""
+    import json
+
+    own = user_dirs(zelfscan_home).questionnaires
+    own.mkdir(parents=True, exist_ok=True)
+    draft = guide_example().replace("id: voorbeeld-scan", "draft: true\nid: voorbeeld-scan", 1)
+    (own / "voorbeeld-scan.yaml").write_text(draft, encoding="utf-8")
+    shown = run("show", "voorbeeld-scan", "--json", home=zelfscan_home, cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["draft"] is True
+    builtin = run("show", "veilige-woning", "--json", home=zelfscan_home, cwd=tmp_path)
+    assert json.loads(builtin.stdout)["draft"] is False
+
+
 def test_validate_without_files_shows_the_warnings_of_own_scans(home: Path, tmp_path: Path) -> None:
     own = user_dirs(home).questionnaires / "voorbeeld-scan.yaml"
     text = own.read_text(encoding="utf-8")

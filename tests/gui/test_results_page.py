@@ -130,6 +130,29 @@ def test_the_print_out_is_the_html_document(wizard: ScanWizard) -> None:
     assert "Uitleg per maatregel" not in text
 
 
+def test_the_print_out_explains_no_bars_it_cannot_draw(wizard: ScanWizard) -> None:
+    """Qt's rich text draws no SVG: the paper keeps score and level, and leaves out the
+    bars and the note about them, which the HTML file (drawn by a browser) keeps."""
+    from zelfscan.gui.printing import report_text_document
+    from zelfscan.report.html import render_html
+    from zelfscan.report.phrases import BARS_NOTE
+    from zelfscan.report.words import translator
+
+    to_results(wizard, FULL)
+    request = wizard.results.report_request()
+    assert request is not None
+    doc = request.document()
+    note = translator(doc.lang)(BARS_NOTE)
+    html = render_html(doc).decode("utf-8")
+    assert note in html
+    assert "<svg" in html
+    printed = report_text_document(doc).toHtml()
+    assert note not in printed
+    assert "<svg" not in printed
+    for theme in doc.themes:
+        assert theme.rating.score_text in report_text_document(doc).toPlainText()
+
+
 def test_the_page_shows_what_the_document_says(wizard: ScanWizard) -> None:
     to_results(wizard, FULL)
     results = wizard.results

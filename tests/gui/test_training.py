@@ -566,9 +566,13 @@ def test_room_poll_counts_on_the_projector_and_forgotten(
     poll.on_screen.setChecked(True)
     assert presenter.title.text() == questionnaire.questions[first].text.get("nl")
     assert "15 antwoorden uit de zaal" in presenter.result.text()
-    assert "█" in presenter.body.text()
-    assert " 12" in presenter.body.text()
-    assert "voorbeeldpersonen: " in presenter.body.text()  # next to the examples
+    # aligned bars on the projector; the same in words for screen readers (and the console)
+    assert presenter.chart.isVisible()
+    assert not presenter.body.isVisible()
+    rows = presenter.chart.rows
+    assert [r.answers for r in rows[:2]] == [12, 3]
+    assert any(r.examples.startswith("voorbeeldpersonen: ") for r in rows)  # the examples
+    assert " 12" in presenter.chart.accessibleName()
     qtbot.keyClick(poll.next_button, Qt.Key.Key_Space)  # next question: counts start at 0
     assert poll.counts == {} or set(poll.counts.values()) == {0}
     assert "0 antwoorden" in presenter.result.text()
@@ -583,6 +587,25 @@ def test_room_poll_counts_on_the_projector_and_forgotten(
     trainer.next_participant()
     assert not poll.isVisible()
     assert set(poll.counts.values()) <= {0}
+
+
+def test_poll_chart_puts_long_answers_above_their_bars(qtbot) -> None:
+    """Short answers share one column with the bars beside them; an answer too long for
+    that column gets its own line, so no bar or count is pushed off the projector."""
+    from zelfscan.gui.training.poll_chart import PollChart
+    from zelfscan.report.slides import PollRow
+
+    chart = PollChart()
+    qtbot.addWidget(chart)
+    chart.resize(1200, 400)
+    chart.set_rows((PollRow("Ja", 4, "voorbeeldpersonen: 2"), PollRow("Nee", 0)), "Ja: 4")
+    short = chart.heightForWidth(1200)
+    assert not chart.grab().isNull()
+    long_label = "Ja, op elke deur en elk raam zit een slot met het keurmerk, ook achter"
+    chart.set_rows((PollRow(long_label, 4), PollRow("Nee", 0)), "…")
+    assert chart.heightForWidth(1200) == 2 * short
+    assert chart.accessibleName() == "…"
+    assert not chart.grab().isNull()
 
 
 def test_enter_on_a_persona_button_starts_the_scan(qtbot, trainer_window: MainWindow, real) -> None:

@@ -33,6 +33,7 @@ def questionnaire_to_json(q: Questionnaire, lang: str) -> dict[str, Any]:
         "schema_version": q.schema_version,
         "title": q.title.get(lang),
         "minutes": q.minutes,
+        "draft": q.draft,
         "stand_per": q.stand_per,
         "levels": {"goed": q.thresholds.goed, "aandacht": q.thresholds.aandacht},
         "sections": [

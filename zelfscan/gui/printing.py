@@ -18,5 +18,5 @@ def report_text_document(doc: ReportDocument, *, full: bool = False) -> QTextDoc
     text = QTextDocument()
     text.setDocumentMargin(24)
     text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
-    text.setHtml(render_html(doc, full=full).decode("utf-8"))
+    text.setHtml(render_html(doc, full=full, bars=False).decode("utf-8"))
     return text

@@ -78,9 +78,18 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as exc:  # handed to on_error on the GUI thread
             log.info("background job failed: %s", type(exc).__name__)
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.done.emit(result)
+            self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        """Emit, unless the app is already gone: a job that ends while the interpreter shuts
+        down (the window closed during a background render) has nobody left to tell."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the relay's Qt object was deleted at exit
+            log.debug("background job ended after its receiver was gone")
 
 
 def run_in_background(

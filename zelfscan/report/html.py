@@ -142,7 +142,7 @@ def urgent(doc: ReportDocument, _: Translate) -> str:
     )
 
 
-def summary(doc: ReportDocument, _: Translate) -> str:
+def summary(doc: ReportDocument, _: Translate, *, bars: bool = True) -> str:
     body = f'<p class="overall">{e(_("Overall:"))} {rating(doc.overall, score=True)}</p>\n'
     if doc.overall.reason:
         body += f"<p>{e(doc.overall.reason)}</p>\n"
@@ -154,7 +154,8 @@ def summary(doc: ReportDocument, _: Translate) -> str:
             level += f'<br><span class="small">{e(t.rating.reason)}</span>'
         rows.append(
             f'<tr><th scope="row">{e(t.title)}</th>'
-            f"<td>{bar(t.rating, t.goed, t.aandacht)}{e(t.rating.score_text)}</td>"
+            f"<td>{bar(t.rating, t.goed, t.aandacht) if bars else ''}"
+            f"{e(t.rating.score_text)}</td>"
             f"<td>{level}</td><td>{e(unknown)}</td></tr>\n"
         )
     if rows:
@@ -164,7 +165,8 @@ def summary(doc: ReportDocument, _: Translate) -> str:
             rows,
             "themes",
         )
-        body += f'<p class="note">{e(_(BARS_NOTE))}</p>\n'
+        if bars:
+            body += f'<p class="note">{e(_(BARS_NOTE))}</p>\n'
     return section("summary", doc.headings.summary, body + changes(doc, _))
 
 
@@ -319,7 +321,7 @@ def method(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False
         for r in m.thresholds
     ]
     body += f"<h3>{e(_('Thresholds'))}</h3>\n" + table(
-        _("Thresholds"),
+        _("Thresholds per theme"),
         [_("Theme"), _("{} from").format(words[0]), _("{} from").format(words[1]), words[2]],
         rows,
     )
@@ -344,8 +346,12 @@ def method(doc: ReportDocument, letter: str, _: Translate, *, full: bool = False
     return section("method", title, body, appendix=True)
 
 
-def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
-    """The report as UTF-8 HTML bytes; ``full`` adds the explanation of every measure."""
+def render_html(doc: ReportDocument, *, full: bool = False, bars: bool = True) -> bytes:
+    """The report as UTF-8 HTML bytes; ``full`` adds the explanation of every measure.
+
+    ``bars=False`` leaves out the inline SVG score bars and the note that explains them, for
+    Qt's rich text (the print-out), which draws no SVG: the paper must not explain bars it
+    does not show. The score and level words carry the same information."""
     _ = translator(doc.lang)
     parts: list[Callable[[ReportDocument, str, Translate], str]] = [details] if full else []
     parts += [tasks] if doc.tasks else []
@@ -372,7 +378,7 @@ def render_html(doc: ReportDocument, *, full: bool = False) -> bytes:
         + header(doc, full, _)
         + "<main>\n"
         + urgent(doc, _)
-        + summary(doc, _)
+        + summary(doc, _, bars=bars)
         + top_three(doc, _)
         + action_plan(doc, _)
         + help_part(doc, full, _)

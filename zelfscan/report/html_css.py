@@ -48,7 +48,7 @@ td.fill { width: 6rem; }
 .aandacht .sym { color: #8a5a00; }
 .risico .sym { color: #c62828; }
 .onbekend .sym { color: #555555; }
-svg.bar { vertical-align: middle; margin-right: 0.4rem; }
+svg.bar { display: block; margin: 0.35rem 0 0.15rem; }
 svg.bar .track { fill: #eef1f4; stroke: #8a8a8a; stroke-width: 0.5; }
 svg.bar .goed { fill: #2e7d32; }
 svg.bar .aandacht { fill: #e0a000; }

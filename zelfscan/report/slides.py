@@ -17,6 +17,15 @@ from zelfscan.core.results import Evaluation
 from zelfscan.report.words import level_text, score_text, shown_score, translator
 
 
+class PollRow(NamedTuple):
+    """One answer of a room poll, for the audience view's bar chart: its label, the room's
+    count, and how many demo persons gave it, in words ("voorbeeldpersonen: 2", or empty)."""
+
+    label: str
+    answers: int
+    examples: str = ""
+
+
 class Slide(NamedTuple):
     """One step of the session. The audience sees ``context`` to ``body`` and ``discuss``;
     ``key_message``, ``prompts``, ``notes``, ``minutes`` and ``next_title`` are the trainer's."""
@@ -41,6 +50,9 @@ class Slide(NamedTuple):
     own: bool = False
     """Shows someone's own scan (no demo person): never put on the projector while the
     "demo persons only" lock is on."""
+    poll: tuple[PollRow, ...] = ()
+    """A room poll's answers: the audience view draws them as aligned bars (``body`` says
+    the same in text, for the console and screen readers)."""
 
 
 def context_line(questionnaire: Questionnaire, persona: Persona | None, lang: str) -> str:
@@ -252,12 +264,17 @@ def poll_slide(
         for chosen in (value,) if isinstance(value, str) else tuple(value or ()):
             examples[chosen] = examples.get(chosen, 0) + 1
     lines = []
+    rows = []
     for option in options:
         count = counts.get(option.id, 0)
+        shown = (
+            _("demo persons: {n}").format(n=examples[option.id]) if examples.get(option.id) else ""
+        )
+        rows.append(PollRow(option.label.get(lang), count, shown))
         bar = BAR * round(BAR_WIDTH * count / most) if count else ""
         line = f"{option.label.get(lang)}:  {bar} {count}"
-        if examples.get(option.id):
-            line += "   · " + _("demo persons: {n}").format(n=examples[option.id])
+        if shown:
+            line += "   · " + shown
         lines.append(line)
     return Slide(
         context=f"{questionnaire.title.get(lang)} · {_('Room poll')}",
@@ -266,4 +283,5 @@ def poll_slide(
         body="\n".join(lines),
         discuss=_("How does the room compare with the demo persons?") if examples else "",
         scan=questionnaire.title.get(lang),
+        poll=tuple(rows),
     )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zelfscan.gui.training.poll_chart import PollChart
 from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _, current_language
 from zelfscan.report import slides
@@ -66,6 +67,7 @@ class PresenterView(QWidget):
         body_layout = self._body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)  # aligned with the title above
         self.body = plain_label(parent=body, name="presenterBody")
+        self.chart = PollChart(body)
         self.discussion_heading = plain_label(parent=body, name="presenterHeading")
         self.discussion = plain_label(parent=body, name="presenterDiscussion")
         self.key_heading = plain_label(parent=body, name="presenterHeading")
@@ -83,6 +85,7 @@ class PresenterView(QWidget):
         )
         for label in self._blocks:
             body_layout.addWidget(label)
+        body_layout.insertWidget(1, self.chart)  # the room poll's bars, after the body
         body_layout.addStretch(1)
         self.scroll_area.setWidget(body)
         for widget in (self.context, self.title, self.result):
@@ -159,6 +162,10 @@ class PresenterView(QWidget):
             label.setText(text)
             label.setAccessibleName(text)
             label.setVisible(bool(text))
+        # a room poll: aligned bars instead of the body's text (which names the chart)
+        self.chart.set_rows(slide.poll, slide.body)
+        self.chart.setVisible(bool(slide.poll))
+        self.body.setVisible(bool(slide.body) and not slide.poll)
         self._apply_fonts()
 
     def set_navigation(self, back: bool, forward: bool) -> None:
@@ -221,6 +228,7 @@ class PresenterView(QWidget):
                 self._set_font(
                     label, round(size * (1.1 if label in headings else 1.0)), label in headings
                 )
+            self.chart.setFont(self.body.font())
             layout.setSpacing(size // 3)
             for heading in headings:
                 heading.setContentsMargins(0, size, 0, 0)  # a blank line before each block
