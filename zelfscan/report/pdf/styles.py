@@ -198,16 +198,22 @@ def styles() -> Styles:
     )
 
 
+CELL_PAD_X = 4.0
+"""Points of padding left and right of a grid table's cell text (:func:`grid_style`)."""
+CELL_PAD_TOP = 3.0
+CELL_PAD_BOTTOM = 4.0
+
+
 def grid_style(*extra: tuple[Any, ...], header: bool = True) -> TableStyle:
     """The one table look: thin rules, padding, a dark header row repeated on each page."""
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # else empty cells pull in Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_BOTTOM),
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "BOTTOM")]

@@ -14,9 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-CELL_PADDING = 8.0
-"""Points of a table cell's width that text can not use: 4 left and 4 right
-(:func:`~zelfscan.report.pdf.styles.grid_style`)."""
+from zelfscan.report.pdf.styles import CELL_PAD_X
 
 
 def escape(text: str) -> str:
@@ -55,7 +53,7 @@ def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph
     measures its rows nor when it draws them (it lays a Paragraph out at least twice). Text
     with a line break or spaces a Paragraph would collapse stays a Paragraph.
     """
-    room = width - CELL_PADDING - style.leftIndent - style.rightIndent - style.firstLineIndent
+    room = width - 2 * CELL_PAD_X - style.leftIndent - style.rightIndent - style.firstLineIndent
     one_line = bool(text) and " ".join(text.split()) == text
     if one_line and stringWidth(text, style.fontName, style.fontSize) < room - 1:
         return text
