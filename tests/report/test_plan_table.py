@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from zelfscan.report.pdf.front import plan_table
+from zelfscan.report.pdf.plan import plan_table
 from zelfscan.report.pdf.styles import FRAME_WIDTH
 from zelfscan.report.words import translator
 
