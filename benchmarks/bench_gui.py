@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1000, 760)
     window.show()
     settle(app)
-    load_scan_modules()  # what the app does after the start screen's first paint
+    load_scan_modules(window)  # what the app does after the start screen's first paint
     with tempfile.TemporaryDirectory(prefix="zelfscan-bench-pdf-") as tmp:
         folder = Path(tmp)
         cold = one_scan(app, window, order[0], questionnaires[order[0]], folder, args.read_seconds)

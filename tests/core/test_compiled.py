@@ -17,9 +17,10 @@ import pytest
 from zelfscan import paths
 from zelfscan.core import catalog as catalog_module
 from zelfscan.core import codec, compiled
-from zelfscan.core.catalog import builtin_dirs, discover, find
+from zelfscan.core.catalog import builtin_dirs, discover, find, start_up
 from zelfscan.core.loader import load_questionnaire
 from zelfscan.core.model import Addition, Questionnaire, Text, TextList, Variant
+from zelfscan.core.summary import Summary
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
@@ -147,9 +148,17 @@ def test_a_changed_byte_makes_the_copy_stale(builtin: Path, parsed: list[str]) -
 
 
 def _mangle(text: str, key: str, value: object) -> str:
-    data = json.loads(text)
-    data[key] = value
-    return json.dumps(data)
+    """Set ``key`` of the copy's header (its first line)."""
+    head, data = text.split("\n", 1)
+    header = json.loads(head)
+    header[key] = value
+    return json.dumps(header) + "\n" + data
+
+
+def _mangle_data(text: str, change: Callable[[list[object]], object]) -> str:
+    """Change the copy's questionnaire (its second line)."""
+    head, data = text.split("\n", 1)
+    return head + "\n" + json.dumps(change(json.loads(data))) + "\n"
 
 
 BROKEN: dict[str, Callable[[str], str]] = {
@@ -161,13 +170,22 @@ BROKEN: dict[str, Callable[[str], str]] = {
     "other model": lambda text: _mangle(text, "model", "0" * 64),
     "other code": lambda text: _mangle(text, "code", "0" * 64),
     "other source": lambda text: _mangle(text, "source", "0" * 64),
-    "no questionnaire": lambda text: _mangle(text, "questionnaire", None),
-    "a field short": lambda text: _mangle(
-        text, "questionnaire", json.loads(text)["questionnaire"][:-1]
-    ),
+    "no questionnaire": lambda text: _mangle_data(text, lambda _data: None),
+    "one line": lambda text: text.split("\n", 1)[0],
+    "a field short": lambda text: _mangle_data(text, lambda data: data[:-1]),
     "a wrong enum": lambda text: text.replace('"single"', '"enkel"'),
     "another id": lambda text: _mangle(text, "id", "andere"),
     "not UTF-8": lambda text: text.replace("Miniscan", "Mini\udcffscan"),
+}
+
+SUMMARY_BROKEN: dict[str, Callable[[str], str]] = {
+    "no summary": lambda text: _mangle(text, "summary", None),
+    "a summary of another id": lambda text: _mangle(
+        text, "summary", {**json.loads(text.split("\n", 1)[0])["summary"], "id": "andere"}
+    ),
+    "a summary without minutes": lambda text: _mangle(
+        text, "summary", {**json.loads(text.split("\n", 1)[0])["summary"], "minutes": "7"}
+    ),
 }
 
 
@@ -182,14 +200,35 @@ def test_a_broken_copy_is_never_used(
     with caplog.at_level(logging.DEBUG, logger="zelfscan.core.compiled"):
         found = discover(builtin_dirs())
         one = find(builtin_dirs(), "mini")
-    assert parsed == ["mini.yaml", "mini.yaml"]
+        scans = start_up(builtin_dirs())  # the summary, if usable; the file, once
+        scans.load()
+    assert parsed == ["mini.yaml", "mini.yaml", "mini.yaml"]
     fresh = load_questionnaire(builtin / "mini.yaml")
     assert_identical(found.questionnaires["mini"], fresh)
     assert_identical(one.questionnaires["mini"], fresh)
-    assert found.errors == []
+    assert_identical(scans["mini"], fresh)
+    assert scans.summary("mini") == Summary.of(fresh)
+    assert found.errors == scans.errors == []
     messages = [r.getMessage() for r in caplog.records]
     assert any("mini.yaml not used" in m for m in messages)
     assert not any("Miniscan" in m for m in messages)  # file names and reasons, no content
+
+
+@pytest.mark.parametrize("how", SUMMARY_BROKEN, ids=list(SUMMARY_BROKEN))
+def test_a_broken_summary_is_never_used(builtin: Path, parsed: list[str], how: str) -> None:
+    """Without a usable summary the start loads the questionnaire at once (here from its
+    copy, which is fine), as before summaries existed."""
+    compiled.build(builtin)
+    copy = compiled.compiled_path(builtin / "mini.yaml")
+    copy.write_text(SUMMARY_BROKEN[how](copy.read_text(encoding="utf-8")), encoding="utf-8")
+    assert compiled.read_summary(builtin / "mini.yaml") is None
+    scans = start_up(builtin_dirs())
+    assert not scans.loaded  # the other built-in waits for its first use
+    assert "mini" in scans._loaded
+    fresh = load_questionnaire(builtin / "mini.yaml")
+    assert scans.summary("mini") == Summary.of(fresh)
+    assert_identical(scans["mini"], fresh)
+    assert parsed == []
 
 
 def test_a_missing_yaml_file_removes_its_copy(builtin: Path) -> None:
@@ -220,10 +259,10 @@ def _plant(path: Path, valid: Path) -> None:
     build never writes one)."""
     q = load_questionnaire(valid)
     header = compiled._header(path.read_bytes())
-    content = {**header, "id": q.id, "questionnaire": codec.to_data(q)}
+    content = {**header, "id": q.id, "summary": Summary.of(q).to_data()}
     target = compiled.compiled_path(path)
     target.parent.mkdir(exist_ok=True)
-    target.write_text(json.dumps(content), encoding="utf-8")
+    target.write_text(json.dumps(content) + "\n" + json.dumps(codec.to_data(q)), encoding="utf-8")
 
 
 def test_validate_always_parses(builtin: Path, zelfscan_home: Path) -> None:
@@ -345,3 +384,109 @@ def test_with_copies_the_yaml_layer_is_never_imported(builtin: Path, how: str) -
     assert _imported(how) == list(HEAVY)  # no copies yet: the probe sees the imports
     compiled.build(builtin)
     assert _imported(how) == []
+
+
+# --- the app's start: summaries first ------------------------------------------------------
+
+
+def test_start_up_lists_what_discover_finds_without_loading_it(
+    builtin: Path, parsed: list[str]
+) -> None:
+    compiled.build(builtin)
+    expected = discover(builtin_dirs())
+    scans = start_up(builtin_dirs())
+    assert parsed == []
+    assert not scans.loaded
+    assert list(scans) == list(expected.questionnaires)
+    assert len(scans) == 2
+    assert scans.summaries() == [Summary.of(q) for q in expected.questionnaires.values()]
+    assert "mini" in scans
+    assert "andere" not in scans
+    assert_identical(scans["mini"], expected.questionnaires["mini"])  # a lookup loads them all
+    assert scans.loaded
+    for qid, q in expected.questionnaires.items():
+        assert_identical(scans[qid], q)
+    assert parsed == []
+    assert scans.errors == []
+
+
+def test_start_up_parses_user_files_at_once_with_discovers_rules(
+    builtin: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """Their errors (and a clash with a built-in id) show on the start screen at once."""
+    user = tmp_path / "user"
+    user.mkdir()
+    other = MINI.read_text(encoding="utf-8").replace("id: mini\n", "id: andere\n", 1)
+    (user / "andere.yaml").write_text(other, encoding="utf-8")
+    shutil.copy(MINI, user / "zelfde.yaml")  # the id of a built-in: refused
+    (user / "kapot.yaml").write_text("id: [\n", encoding="utf-8")
+    compiled.build(builtin)
+    expected = discover([*builtin_dirs(), user])
+    parsed.clear()
+    scans = start_up([*builtin_dirs(), user])
+    assert parsed == ["andere.yaml", "kapot.yaml", "zelfde.yaml"]
+    assert list(scans) == list(expected.questionnaires)
+    assert scans.errors == expected.errors
+    assert len(scans.errors) == 2
+    assert_identical(scans["andere"], expected.questionnaires["andere"])
+
+
+def test_a_questionnaire_that_does_not_load_after_all_leaves_with_its_errors(
+    builtin: Path,
+) -> None:
+    """Its summary was shown; the file went away before the load after the first paint."""
+    compiled.build(builtin)
+    scans = start_up(builtin_dirs())
+    told: list[object] = []
+    scans.on_late_errors = told.extend
+    (builtin / "mini.yaml").unlink()
+    scans.load()
+    assert "mini" not in scans
+    assert list(scans) == [load_id(BUILTINS[0])]
+    assert [Path(e.file).name for e in scans.errors] == ["mini.yaml"]
+    assert told == scans.errors
+    with pytest.raises(KeyError):
+        scans["mini"]
+
+
+def test_start_up_does_not_import_the_model(builtin: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from zelfscan.core.catalog import builtin_dirs, start_up\n"
+        "scans = start_up(builtin_dirs())\n"
+        "print(len(scans), 'zelfscan.core.model' in sys.modules, scans.loaded)\n"
+        "scans.load()\n"
+        "print('zelfscan.core.model' in sys.modules, scans.loaded)\n"
+    )
+    compiled.build(builtin)
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+        encoding="utf-8",
+    )
+    assert result.stdout.split() == ["2", "False", "False", "True", "True"]
+
+
+def test_shared_texts_decode_to_the_same_model_with_one_object_per_text(builtin: Path) -> None:
+    """What the app keeps: the same model, each repeated string (labels, ids) stored once."""
+    compiled.build(builtin)
+    copy = compiled.read(builtin / BUILTINS[0].name)
+    assert copy is not None
+    plain, shared = copy.questionnaire(), copy.questionnaire(share_texts=True)
+    assert plain is not None
+    assert shared is not None
+    assert_identical(shared, plain)
+
+    def texts(q: Questionnaire) -> tuple[int, int]:
+        values = [o.label.get("nl") for question in q.questions.values() for o in question.options]
+        return len(values), len({id(v) for v in values})
+
+    count, distinct_plain = texts(plain)
+    _, distinct_shared = texts(shared)
+    assert distinct_plain == count  # every occurrence its own object
+    assert distinct_shared < count / 2

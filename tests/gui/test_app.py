@@ -53,14 +53,29 @@ def test_self_test_start_quits_after_the_start_screen_painted(tmp_path: Path) ->
 
 
 def test_the_start_screen_paints_before_the_scan_modules_load(tmp_path: Path) -> None:
-    """What only opening a scan needs is imported after the start screen's first paint."""
+    """What only opening a scan needs is imported after the start screen's first paint: the
+    wizard, the questionnaires (the start screen shows their compiled copies' summaries) and
+    the model, and training mode's stage."""
+    from zelfscan import paths
+    from zelfscan.core import compiled
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "questionnaires", root / "questionnaires")
+    (root / "resources").symlink_to(paths.resources_dir(), target_is_directory=True)
+    compiled.build(root / "questionnaires")  # as `make` does
+    later = ["zelfscan.gui.wizard", "zelfscan.core.model", "zelfscan.gui.training.stage"]
     probe = (
         "import sys\n"
         "from zelfscan.gui import app\n"
         "code = app.main(['--self-test=start'])\n"
-        "print(code, 'zelfscan.gui.wizard' in sys.modules)\n"
+        f"print(code, *(m in sys.modules for m in {later!r}))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ZELFSCAN_HOME": str(tmp_path / "home"),
+        paths.DATA_ROOT_ENV: str(root),
+    }
     result = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=ROOT,
@@ -71,7 +86,7 @@ def test_the_start_screen_paints_before_the_scan_modules_load(tmp_path: Path) ->
         check=False,
         encoding="utf-8",
     )
-    assert result.stdout.split() == ["0", "False"], result.stderr
+    assert result.stdout.split() == ["0", "False", "False", "False"], result.stderr
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")

@@ -218,6 +218,34 @@ def test_training_menu_only_in_training_mode(trainer_window: MainWindow) -> None
     assert not trainer.presenter_action.isEnabled()
 
 
+def test_training_parts_are_built_when_training_mode_first_goes_on(qtbot, real) -> None:
+    """A start outside training mode builds only the hidden menu; switched on, the menu is
+    complete, F5 reaches the window, and no action's place in the macOS menu is guessed."""
+    from PySide6.QtGui import QAction
+
+    window = MainWindow(real)
+    qtbot.addWidget(window)
+    trainer = window.trainer
+    assert not trainer._built
+    assert trainer.menu.isEmpty()
+    assert not trainer.menu.menuAction().isVisible()
+    window.set_training(True)
+    assert trainer._built
+    assert trainer.menu.menuAction().isVisible()
+    assert trainer.presenter_action.isEnabled()
+    assert trainer.presenter_action in window.actions()  # F5 with the menu closed
+    titles = [a.text() for a in trainer.menu.actions()]
+    assert len(titles) == 8
+    assert all(titles)
+    assert list(trainer.blank_actions) == [q.id for q in real]
+    guessed = [
+        a.text()
+        for a in window.findChildren(QAction)
+        if a.menuRole() is QAction.MenuRole.TextHeuristicRole
+    ]
+    assert guessed == []
+
+
 def test_a_whole_training_run_writes_nothing(tmp_path: Path) -> None:
     """Start, persona, every page, results, presenter view, next participant: in a separate
     process through the real entry point, with an empty home and an empty temp folder."""

@@ -16,21 +16,30 @@ byte and this code, and gives the same model the loader would. User folders are 
 parsed, and ``zelfscan-cli validate`` parses everything (``use_compiled=False``). The YAML
 loader is imported only when a file has to be parsed: with every copy in place the app starts
 without it.
+
+The app starts with :func:`start_up`: the built-in scans as the :class:`Summary` stored in
+their copies (the model is not even imported), the user's own files parsed in full so their
+errors show on the start screen; :class:`Scans` loads the built-in questionnaires on first
+use, or when the app asks after the start screen's first paint.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zelfscan import paths
 from zelfscan.core import compiled
 from zelfscan.core.errors import LoadError, QuestionnaireError
-from zelfscan.core.model import Questionnaire
+from zelfscan.core.summary import Summary
 from zelfscan.safe_read import read_limited
+
+if TYPE_CHECKING:
+    from zelfscan.core.model import Questionnaire
 
 log = logging.getLogger(__name__)
 _ID_LINE = re.compile(r"^id\s*:", re.MULTILINE)
@@ -87,14 +96,8 @@ def _collect(dirs: Sequence[Path], wanted: str | None, use_compiled: bool) -> Ca
             if questionnaire is None:
                 if wanted is not None and _claimed_id(path) not in (None, wanted):
                     continue
-                try:
-                    questionnaire = _load(path)
-                except QuestionnaireError as exc:
-                    catalog.errors.extend(exc.errors)
-                    continue
-                except Exception as exc:  # a loader bug must not stop the app or the others
-                    log.error("loading a questionnaire failed: %s", type(exc).__name__)
-                    catalog.errors.append(_unexpected(path, exc))
+                questionnaire = _parse(path, catalog.errors)
+                if questionnaire is None:
                     continue
             if wanted is not None and questionnaire.id != wanted:
                 continue
@@ -105,6 +108,19 @@ def _collect(dirs: Sequence[Path], wanted: str | None, use_compiled: bool) -> Ca
             catalog.questionnaires[questionnaire.id] = questionnaire
             catalog.files[questionnaire.id] = path
     return catalog
+
+
+def _parse(path: Path, errors: list[LoadError]) -> Questionnaire | None:
+    """Parse and check ``path``; ``None`` with its errors added to ``errors`` if it does not
+    load, for any reason (a loader bug must not stop the app or the other files)."""
+    try:
+        return _load(path)
+    except QuestionnaireError as exc:
+        errors.extend(exc.errors)
+    except Exception as exc:
+        log.error("loading a questionnaire failed: %s", type(exc).__name__)
+        errors.append(_unexpected(path, exc))
+    return None
 
 
 def _load(path: Path) -> Questionnaire:
@@ -152,3 +168,119 @@ def _id_line(path: Path) -> int:
         return 1
     match = _ID_LINE.search(text)
     return 1 if match is None else text.count("\n", 0, match.start()) + 1
+
+
+# --- the app's start: summaries first, questionnaires after the first paint -----------------
+
+
+class Scans(Mapping[str, "Questionnaire"]):
+    """The app's questionnaires by id, in catalog order; each :meth:`summary` at once, the
+    built-in questionnaires loaded on first use (any lookup of a value), or by :meth:`load`.
+
+    Its keys, order and summaries are those of ``discover(dirs)`` (see :func:`start_up`). A
+    built-in questionnaire that fails to load after all (its copy stopped matching since the
+    start, or the file went away) leaves the mapping with its errors in :attr:`errors`, and
+    :attr:`on_late_errors` is told, so the start screen can say so.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[LoadError] = []
+        self.on_late_errors: Callable[[Sequence[LoadError]], None] | None = None
+        self._summaries: dict[str, Summary] = {}
+        self._loaded: dict[str, Questionnaire] = {}
+        self._pending: dict[str, Path] = {}
+
+    @classmethod
+    def of(cls, questionnaires: Sequence[Questionnaire]) -> Scans:
+        """Questionnaires loaded already (tests, tools)."""
+        scans = cls()
+        for questionnaire in questionnaires:
+            scans.add(questionnaire)
+        return scans
+
+    def add(self, questionnaire: Questionnaire) -> None:
+        self._summaries[questionnaire.id] = Summary.of(questionnaire)
+        self._loaded[questionnaire.id] = questionnaire
+
+    def add_pending(self, summary: Summary, path: Path) -> None:
+        """A built-in questionnaire known by its copy's summary, loaded from ``path`` later."""
+        self._summaries[summary.id] = summary
+        self._pending[summary.id] = path
+
+    def summaries(self) -> list[Summary]:
+        return list(self._summaries.values())
+
+    def summary(self, questionnaire_id: str) -> Summary:
+        return self._summaries[questionnaire_id]
+
+    @property
+    def loaded(self) -> bool:
+        """Every questionnaire is loaded (lookups no longer load)."""
+        return not self._pending
+
+    def load(self) -> None:
+        """Load every questionnaire not loaded yet, each from its copy (or its file)."""
+        late: list[LoadError] = []
+        for questionnaire_id, path in list(self._pending.items()):
+            copy = compiled.read(path)
+            questionnaire = copy.questionnaire(share_texts=True) if copy is not None else None
+            if questionnaire is None:
+                questionnaire = _parse(path, late)
+            del self._pending[questionnaire_id]
+            if questionnaire is not None and questionnaire.id == questionnaire_id:
+                self._loaded[questionnaire_id] = questionnaire
+                continue
+            if questionnaire is not None:  # the file changed since the start screen showed it
+                late.append(_unexpected(path, ValueError("id changed")))
+            del self._summaries[questionnaire_id]
+        if late:
+            self.errors.extend(late)
+            if self.on_late_errors is not None:
+                self.on_late_errors(late)
+
+    def __getitem__(self, questionnaire_id: str) -> Questionnaire:
+        if questionnaire_id in self._pending:
+            self.load()
+        return self._loaded[questionnaire_id]
+
+    def __contains__(self, questionnaire_id: object) -> bool:
+        return questionnaire_id in self._summaries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._summaries))
+
+    def __len__(self) -> int:
+        return len(self._summaries)
+
+
+def start_up(dirs: Sequence[Path]) -> Scans:
+    """What the app's start screen needs: like :func:`discover`, but a built-in file whose
+    copy holds a matching summary (:func:`compiled.read_summary`) is not loaded yet.
+
+    Every other file (the user's own, a built-in one without a usable copy) is loaded in
+    full now, with the same order, clash and error rules as :func:`discover`.
+    """
+    scans = Scans()
+    builtin = set(builtin_dirs())
+    files: dict[str, Path] = {}
+    for folder in map(Path, dirs):
+        for path in questionnaire_files(folder):
+            found: Summary | Questionnaire | None = None
+            if folder in builtin:
+                found = compiled.read_summary(path)
+                if found is None and (copy := compiled.read(path)) is not None:
+                    found = copy.questionnaire()
+            if found is None:
+                found = _parse(path, scans.errors)
+            if found is None:
+                continue
+            earlier = files.get(found.id)
+            if earlier is not None:
+                scans.errors.append(_clash(path, found.id, earlier))
+                continue
+            files[found.id] = path
+            if isinstance(found, Summary):
+                scans.add_pending(found, path)
+            else:
+                scans.add(found)
+    return scans

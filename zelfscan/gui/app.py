@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from zelfscan.core.catalog import Scans
     from zelfscan.gui.main_window import MainWindow
+    from zelfscan.gui.privacy import Privacy
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     _without_console()
     args = parse_args(argv)  # usage errors exit 2; --help and --version exit 0
 
+    import gc
+
+    gc.disable()  # until the window is built (see _freeze_long_lived)
+    try:
+        app, window, scans, features = _build(args)
+    finally:
+        _freeze_long_lived()
+    try:
+        if args.self_test == START_MODE:
+            return _start_screen_test(app, window)
+        if args.self_test or args.self_test_crash:
+            return _self_test(app, window, scans.errors, crash=args.self_test_crash)
+        from zelfscan.gui.window_size import place_first_window
+
+        # the whole start screen, inside the screen; or where it was, if settings are kept
+        place_first_window(window, remembered=features.settings.window)
+        _after_first_paint(window, lambda: load_scan_modules(window))
+        window.show()
+        return app.exec()
+    finally:
+        _tear_down(window)
+
+
+def _build(args: argparse.Namespace) -> tuple[QApplication, MainWindow, Scans, Privacy]:
+    """Everything up to the window, ready to show: process, logging, catalog, Qt, window."""
     from zelfscan.userdirs import harden_process, user_dirs
 
     harden_process()
@@ -133,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from zelfscan.logsetup import setup_logging
 
     setup_logging(None)  # redacted console logging until privacy.install decides on a file
+
+    from zelfscan.core.catalog import builtin_dirs, start_up
+
+    # Qt-free, so before PySide6, which reads the source of every module imported after it
+    scans = start_up([*builtin_dirs(), dirs.questionnaires])  # built-in ones: summaries only
 
     from zelfscan.gui.session_bus import prevent_autolaunch
 
@@ -144,7 +176,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     qt_messages.install()  # Qt's own warnings: redacted, never to the system log
 
-    from zelfscan.core.catalog import builtin_dirs, discover
     from zelfscan.gui import theme
     from zelfscan.gui.dialogs import error
     from zelfscan.gui.main_window import MainWindow
@@ -167,29 +198,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     theme.apply_stylesheet(app)
     theme.follow_system_scheme(app)
 
-    catalog = discover([*builtin_dirs(), dirs.questionnaires])
-    _freeze_long_lived()
-    questionnaires = list(catalog.questionnaires.values())
-    window = MainWindow(questionnaires, catalog.errors, training=args.training)
+    window = MainWindow(scans, scans.errors, training=args.training)
     from zelfscan.gui import privacy
 
     features = privacy.install(
         window, dirs, training=args.training, lang=args.lang if args.lang_given else None
     )
-    try:
-        if args.self_test == START_MODE:
-            return _start_screen_test(app, window)
-        if args.self_test or args.self_test_crash:
-            return _self_test(app, window, catalog.errors, crash=args.self_test_crash)
-        from zelfscan.gui.window_size import place_first_window
-
-        # the whole start screen, inside the screen; or where it was, if settings are kept
-        place_first_window(window, remembered=features.settings.window)
-        _after_first_paint(window, load_scan_modules)
-        window.show()
-        return app.exec()
-    finally:
-        _tear_down(window)
+    return app, window, scans, features
 
 
 def _keyboard_reaches_every_control(app: QApplication) -> None:
@@ -263,15 +278,18 @@ def _say(text: str, *, problem: bool = False) -> None:
 
 
 def _freeze_long_lived() -> None:
-    """Keep the collector from walking what lives as long as the app.
+    """Keep the collector from walking what lives as long as the app, and switch it on.
 
     The modules, Qt wrappers for classes and the questionnaires (tens of thousands of
     immutable objects) never become garbage; ``gc.freeze`` moves them out of the collector's
     reach, so every later full collection (and the one at exit) only walks the objects the
-    session makes: ~15 ms less at exit on a 2-core laptop (docs/performance.md)."""
+    session makes: ~15 ms less at exit on a 2-core laptop (docs/performance.md). Until the
+    window is built the collector is off: its ~50 passes over the start-up's objects
+    (~10 ms) found a few dozen objects to free."""
     import gc
 
     gc.freeze()
+    gc.enable()
 
 
 def _tear_down(window: MainWindow) -> None:
@@ -301,8 +319,11 @@ def _self_test(
         _say(f"self-test: {problem}", problem=True)
     if problems:
         return 1
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     window.show()
     app.processEvents()
+    load_scan_modules(window)  # a user's start does this after the first paint
     for questionnaire_id in list(window.questionnaires):
         wizard = window.start_scan(questionnaire_id)
         app.processEvents()
@@ -310,6 +331,10 @@ def _self_test(
             _say(f"self-test: {questionnaire_id}: no first page", problem=True)
             return 1
         window.close_scan()
+        # What a user's return to the event loop does: the closed scan's wizard is deleted
+        # (processEvents() outside app.exec() leaves deleteLater() waiting), so the self-test
+        # holds one wizard at a time, as the app does.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if crash and not _exception_hook_works():
         _say("self-test: an error in a slot did not reach the exception hook", problem=True)
         return 1
@@ -334,10 +359,23 @@ def _after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
         page.installEventFilter(FirstPaint(window))
 
 
-def load_scan_modules() -> None:
-    """Import what opening a scan needs while the user reads the start screen: the start
-    screen paints without them, and the first click then waits for less."""
+def load_scan_modules(window: MainWindow) -> None:
+    """Load the questionnaires (the start screen shows their summaries) and import what
+    opening a scan needs while the user reads the start screen: the start screen paints
+    without them, and the first click then waits for less.
+
+    Then drop the source lines ``linecache`` holds: PySide6 reads the source of every module
+    imported after it (to look for ``from __feature__ import``), and ``linecache`` keeps
+    them for the life of the process, ~1.2 MiB of text in ~30,000 strings. Nothing of the
+    app needs them; a traceback reads its files again.
+    """
+    import linecache
+
+    window.questionnaires.load()
     import zelfscan.gui.wizard  # noqa: F401
+
+    _freeze_long_lived()  # the questionnaires and the modules live as long as the app
+    linecache.clearcache()
 
 
 def _start_screen_test(app: QApplication, window: MainWindow) -> int:

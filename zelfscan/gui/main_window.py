@@ -9,16 +9,20 @@ the same way from ``app.py``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from zelfscan.core.model import Questionnaire
 from zelfscan.gui.shell import Shell
 from zelfscan.gui.training.controller import TrainingController
+
+if TYPE_CHECKING:
+    from zelfscan.core.catalog import Scans
+    from zelfscan.core.model import Questionnaire
 
 
 class MainWindow(Shell):
     def __init__(
         self,
-        questionnaires: Sequence[Questionnaire],
+        questionnaires: Sequence[Questionnaire] | Scans,
         errors: Sequence[object] = (),
         *,
         training: bool = False,

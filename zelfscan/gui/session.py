@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from zelfscan.core import flow
-from zelfscan.core.model import Answers, AnswerValue, Persona, Questionnaire
-from zelfscan.core.results import Evaluation, TriggeredFlag
+if TYPE_CHECKING:  # the start screen imports this module (StorageChoice) before the model
+    from zelfscan.core.model import Answers, AnswerValue, Persona, Questionnaire
+    from zelfscan.core.results import Evaluation, TriggeredFlag
 
 PLAN_STATES = ("gedaan", "gepland", "nvt")
 
@@ -80,6 +81,8 @@ class ScanSession(QObject):
 
     def effective(self) -> dict[str, AnswerValue]:
         """Answers of visible questions only: what the review, results and PDF use."""
+        from zelfscan.core import flow
+
         return flow.effective_answers(self.questionnaire, self._answers)
 
     def evaluate(self) -> Evaluation:
@@ -111,6 +114,8 @@ class ScanSession(QObject):
 
     def toggle_option(self, question_id: str, option_id: str, on: bool) -> None:
         """Tick or untick a checklist option; the core applies the exclusive-option rule."""
+        from zelfscan.core import flow
+
         question = self.questionnaire.questions[question_id]
         new = flow.toggle_option(question, self._answers.get(question_id), option_id, on)
         self.set_answer(question_id, new)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QCursor
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan import APP_NAME
-from zelfscan.core.model import Questionnaire
+from zelfscan.core.catalog import Scans
 from zelfscan.gui import theme
 from zelfscan.gui.session import ScanSession, StorageChoice
 from zelfscan.gui.shortcuts import Shortcut
@@ -39,6 +39,9 @@ from zelfscan.gui.widgets.common import plain_label
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from zelfscan.core.model import Questionnaire
     from zelfscan.gui.wizard import ScanWizard
 
 
@@ -102,13 +105,18 @@ class Shell(QMainWindow):
 
     def __init__(
         self,
-        questionnaires: Sequence[Questionnaire],
+        questionnaires: Sequence[Questionnaire] | Scans,
         errors: Sequence[object] = (),
         *,
         training: bool = False,
     ) -> None:
         super().__init__()
-        self.questionnaires = {q.id: q for q in questionnaires}
+        self.questionnaires = (
+            questionnaires if isinstance(questionnaires, Scans) else Scans.of(questionnaires)
+        )
+        """By id; at start the built-in ones may be known by their summaries only, and load
+        on first use (``app.py`` loads them right after the start screen's first paint)."""
+        self.questionnaires.on_late_errors = self._on_late_errors
         self.training = training
         self.session: ScanSession | None = None
         self.wizard: ScanWizard | None = None
@@ -123,7 +131,7 @@ class Shell(QMainWindow):
         self.stack = QStackedWidget(central)
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.start = StartScreen(questionnaires, errors, self.stack)
+        self.start = StartScreen(self.questionnaires.summaries(), errors, self.stack)
         self.start.scan_requested.connect(self._on_scan_requested)
         self.start.training_requested.connect(self.enter_training_mode)
         self.start.about_requested.connect(self.show_about)
@@ -192,6 +200,12 @@ class Shell(QMainWindow):
         ``window_actions`` keep their shortcuts even while the menu is hidden or closed."""
         self.menuBar().insertMenu(self.language_menu.menuAction(), menu)
         self.addActions(list(window_actions))
+        explicit_menu_roles(self)
+
+    def add_window_actions(self, actions: Sequence[QAction]) -> None:
+        """``actions`` keep their shortcuts even while their menu is hidden or closed (for a
+        menu filled after :meth:`add_menu`; its new actions get their explicit roles here)."""
+        self.addActions(list(actions))
         explicit_menu_roles(self)
 
     def add_bar(self, widget: QWidget) -> None:
@@ -301,7 +315,14 @@ class Shell(QMainWindow):
             self._vault.attach(session)  # resume + autosave
         return session
 
+    def _on_late_errors(self, errors: Sequence[object]) -> None:
+        offered = {card.questionnaire.id for card in self.start.cards}
+        self.start.add_errors(errors, gone=offered - set(self.questionnaires))
+
     def _on_scan_requested(self, questionnaire_id: str, storage: object) -> None:
+        self.questionnaires.load()  # clicked before the load after the first paint: now
+        if questionnaire_id not in self.questionnaires:
+            return  # it did not load after all; the start screen says so now
         choice = storage if isinstance(storage, StorageChoice) else StorageChoice.MEMORY
         if choice is StorageChoice.VAULT and self._vault is not None:
             self._vault.start(questionnaire_id)  # passphrase, then new or resume
@@ -366,6 +387,8 @@ class Shell(QMainWindow):
         self.text_scale = percent
         # Qt re-styles every widget of an open scan (one to two seconds with ~1,600 of
         # them on a slow laptop): show that it is busy rather than look frozen.
+        from PySide6.QtGui import QCursor  # not needed before the start screen paints
+
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             theme.set_text_scale(percent)

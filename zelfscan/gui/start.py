@@ -8,19 +8,16 @@ listed as always, and the broken file is named calmly with its first error; the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -28,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from zelfscan import about
-from zelfscan.core.model import Questionnaire
+from zelfscan.core.summary import Summary
 from zelfscan.gui import a11y
 from zelfscan.gui.session import StorageChoice
 from zelfscan.gui.widgets.common import Heading, ReflowContent, ReflowScrollArea, plain_label
@@ -55,9 +52,10 @@ def format_load_error(error: object) -> str:
 class ScanCard(QFrame):
     """One scan: title, what it covers, how long it takes, and a start button."""
 
-    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+    def __init__(self, questionnaire: Summary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
+        """The scan's :class:`Summary` (id and texts): the card needs nothing else of it."""
         self.setObjectName("scanCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -133,7 +131,7 @@ class StartScreen(QWidget):
 
     def __init__(
         self,
-        questionnaires: Sequence[Questionnaire],
+        questionnaires: Sequence[Summary],
         errors: Sequence[object] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -207,6 +205,7 @@ class StartScreen(QWidget):
         errors_layout = QVBoxLayout(self.errors_box)
         self.errors_text = plain_label(parent=self.errors_box)
         self.broken = plain_label(parent=self.errors_box, name="brokenFiles")
+        self._errors = list(errors)
         self.load_errors = [format_load_error(e) for e in errors]
         self.details_button = QPushButton(self.errors_box)
         self.details_button.clicked.connect(self.show_all_errors)
@@ -219,6 +218,20 @@ class StartScreen(QWidget):
         self._broken_files = broken_files(errors)
         layout.addWidget(self.errors_box)
         layout.addStretch(1)
+        self.retranslate()
+
+    def add_errors(self, errors: Sequence[object], gone: Collection[str]) -> None:
+        """Questionnaires that did not load after the screen was built (they were listed by
+        their summaries): their cards go, their errors show as any load error does."""
+        for card in [c for c in self.cards if c.questionnaire.id in gone]:
+            self.cards.remove(card)
+            card.hide()
+            card.deleteLater()
+        self.empty.setVisible(not self.cards)
+        self._errors.extend(errors)
+        self.load_errors = [format_load_error(e) for e in self._errors]
+        self._broken_files = broken_files(self._errors)
+        self.errors_box.setVisible(bool(self._errors))
         self.retranslate()
 
     def set_training(self, on: bool) -> None:
@@ -344,6 +357,9 @@ class LoadErrorsDialog(QDialog):
     """Every load error, selectable, with a button that copies them all."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        # here, not at the top: the start screen paints without these classes
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
         super().__init__(parent)
         self.setWindowTitle(_("Questionnaires that could not be loaded"))
         layout = QVBoxLayout(self)
@@ -364,4 +380,6 @@ class LoadErrorsDialog(QDialog):
         self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().height() * 20)
 
     def copy(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         QGuiApplication.clipboard().setText(self.details.toPlainText())

@@ -5,65 +5,96 @@ It composes with the main window instead of growing it: it follows which page th
 shows (start screen or a scan) and uses only the window's interface
 (:class:`zelfscan.gui.shell.Shell`: ``start_scan``, ``close_scan``, ``add_menu``, ...).
 Nothing here writes to disk; the blank PDF goes only where the trainer chooses.
+
+Most starts are not training sessions, so only the (hidden) Training menu and the persona label
+exist from the start; the stage (audience view, console, clicker keys), the menu's items and
+the paper savers are built the first time training mode goes on or they are used (their
+modules with them: ~20 ms and ~0.5 MiB of the start-up budget).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from zelfscan.core.model import Persona
-from zelfscan.gui.dialogs.common import ask_yes_no
-from zelfscan.gui.training.paper import BlankSaver, TrainerPackSaver
-from zelfscan.gui.training.stage import Stage
 from zelfscan.gui.widgets.common import escape_mnemonic, plain_label
 from zelfscan.i18n import _, current_language
 
 if TYPE_CHECKING:
+    from zelfscan.core.model import Persona
     from zelfscan.gui.shell import Shell
+    from zelfscan.gui.training.paper import BlankSaver, TrainerPackSaver
     from zelfscan.gui.training.personas import PersonaPanel
     from zelfscan.gui.training.poll import RoomPoll
     from zelfscan.gui.training.presenter import PresenterView
+    from zelfscan.gui.training.stage import Stage
+
+_PARTS = frozenset(
+    {"stage", "presenter_action", "persona_menu", "poll_action", "next_action"}
+    | {"blank_menu", "blank_actions", "pack_menu", "pack_actions"}
+)
+"""Built by :meth:`TrainingController._build_parts` on first use (see the module docstring)."""
 
 
 class TrainingController(QObject):
+    stage: Stage
+    """Audience view, trainer console, clicker keys, lock."""
+    presenter_action: QAction
+    persona_menu: QMenu
+    poll_action: QAction
+    next_action: QAction
+    blank_menu: QMenu
+    blank_actions: dict[str, QAction]
+    pack_menu: QMenu
+    pack_actions: dict[str, QAction]
+
     def __init__(self, window: Shell) -> None:
         super().__init__(window)
+        self._built = False
         self.window = window
         self.active = False
         self.persona: Persona | None = None
         self.confirm: Callable[[str, str], bool] = self._ask
         """Injectable for tests; defaults to a dialog whose default answer is "no"."""
-        self.stage = Stage(window)  # audience view, trainer console, clicker keys, lock
-        self.presenter_action = self.stage.presenter_action
         self._panel: PersonaPanel | None = None
         self._poll: RoomPoll | None = None
+        self._blank: BlankSaver | None = None
+        self._pack: TrainerPackSaver | None = None
         self.saved_files: list[Path] = []
         """PDFs saved for this participant: "volgende deelnemer" names them (they stay)."""
         self._watched: object = None
         self._hooked: object = None
-        self.blank = BlankSaver(window)
-        self.blank.saved.connect(self._on_blank_saved)
-        self.pack = TrainerPackSaver(window)
-        self.pack.saved.connect(self._on_pack_saved)
         window.blank_requested.connect(self.save_blank)
         self.persona_label = plain_label(parent=window, name="trainingPersona")
         window.add_to_training_banner(self.persona_label)
-        self._build_menu()
+        self.menu = QMenu(window)
+        # its place in the menu bar now; F5 reaches the window once the stage is built
+        window.add_menu(self.menu)
         window.page_changed.connect(self._on_page_changed)
         window.training_changed.connect(self.set_active)
         window.retranslated.connect(self.retranslate)
         self.set_active(window.training)
         self.retranslate()
 
-    def _build_menu(self) -> None:
+    def __getattr__(self, name: str) -> Any:
+        """The parts of :data:`_PARTS`, built on first use."""
+        if name in _PARTS and not self.__dict__.get("_built", True):
+            self._build_parts()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _build_parts(self) -> None:
+        from zelfscan.gui.training.stage import Stage
+
+        self._built = True
         window = self.window
-        self.menu = QMenu(window)
+        self.stage = Stage(window)
+        self.presenter_action = self.stage.presenter_action
         self.persona_menu = QMenu(self.menu)
         self.poll_action = QAction(window)
         self.poll_action.triggered.connect(self.open_poll)
@@ -79,8 +110,10 @@ class TrainingController(QObject):
         self.menu.addMenu(self.blank_menu)
         self.pack_menu, self.pack_actions = self._per_scan_menu(self.save_pack)
         self.menu.addMenu(self.pack_menu)
-        # F5 works even with the menu closed
-        window.add_menu(self.menu, window_actions=[self.presenter_action])
+        window.add_window_actions([self.presenter_action])  # F5 even with the menu closed
+        self.stage.set_active(self.active)
+        self._follow_scan()
+        self.retranslate()
 
     def _per_scan_menu(self, handler: Callable[[str], None]) -> tuple[QMenu, dict[str, QAction]]:
         """A submenu with one action per questionnaire, calling ``handler`` with its id."""
@@ -94,6 +127,24 @@ class TrainingController(QObject):
         return menu, actions
 
     # --- built on first use: most starts are not training sessions (start-up budget) --------
+    @property
+    def blank(self) -> BlankSaver:
+        if self._blank is None:
+            from zelfscan.gui.training.paper import BlankSaver
+
+            self._blank = BlankSaver(self.window)
+            self._blank.saved.connect(self._on_blank_saved)
+        return self._blank
+
+    @property
+    def pack(self) -> TrainerPackSaver:
+        if self._pack is None:
+            from zelfscan.gui.training.paper import TrainerPackSaver
+
+            self._pack = TrainerPackSaver(self.window)
+            self._pack.saved.connect(self._on_pack_saved)
+        return self._pack
+
     @property
     def presenter(self) -> PresenterView:
         return self.stage.presenter
@@ -115,9 +166,10 @@ class TrainingController(QObject):
         """Show or hide everything of training mode (on the window's ``training_changed``)."""
         self.active = on
         self.menu.menuAction().setVisible(on)
-        self.stage.set_active(on)
-        self.next_action.setEnabled(on)
-        self.poll_action.setEnabled(on)
+        if on or self._built:
+            self.stage.set_active(on)
+            self.next_action.setEnabled(on)
+            self.poll_action.setEnabled(on)
         if on or self._panel is not None:
             self.panel.setVisible(on)
         self.persona_label.setVisible(on and self.persona is not None)
@@ -126,6 +178,8 @@ class TrainingController(QObject):
         if on and self.window.showing_start():
             button = self.panel.first_button()
             if button is not None:
+                from PySide6.QtCore import Qt
+
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- personas -------------------------------------------------------------------------
@@ -147,7 +201,8 @@ class TrainingController(QObject):
         session.demo = persona  # VOORBEELD on the results page, the PDF and the print-out
         wizard.restart()
         self.persona = persona
-        self.stage.slides.set_persona(persona)
+        if self._built:
+            self.stage.slides.set_persona(persona)
         self.retranslate()
 
     def _rebuild_persona_menu(self) -> None:
@@ -173,6 +228,8 @@ class TrainingController(QObject):
         self.retranslate()
 
     def _follow_scan(self) -> None:
+        if not self._built:
+            return  # the stage catches up when it is built
         window = self.window
         on_scan = window.wizard if window.showing_scan() else None
         self.stage.follow(on_scan, window.session, self.persona)
@@ -212,13 +269,16 @@ class TrainingController(QObject):
     def reset(self) -> None:
         self.window.close_scan()  # session.clear(), urgent panel closed, wizard deleted
         self.persona = None
-        self.stage.slides.reset()
+        if self._built:
+            self.stage.slides.reset()
         if self._poll is not None:  # the room's counts go with the participant
             self._poll.close()
         self.retranslate()
         self.set_active(self.active)  # focus back on the first demo person
 
     def _ask(self, title: str, text: str) -> bool:
+        from zelfscan.gui.dialogs.common import ask_yes_no
+
         return ask_yes_no(self.window, title, text, _("&Yes, next participant"), _("&No, go back"))
 
     # --- blank paper version -------------------------------------------------------------------
@@ -259,6 +319,17 @@ class TrainingController(QObject):
     def retranslate(self) -> None:
         lang = current_language()
         self.menu.setTitle(_("T&raining"))
+        persona = self.persona
+        text = ""
+        if persona is not None:
+            text = _("Demo person: {name}").format(name=persona.name.get(lang))
+        self.persona_label.setText(text)
+        self.persona_label.setAccessibleName(text)
+        self.persona_label.setVisible(self.active and bool(text))
+        if self._panel is not None:
+            self._panel.retranslate()
+        if not self._built:
+            return
         self.persona_menu.setTitle(_("Fill in as &demo person"))
         self.stage.retranslate()
         self.poll_action.setText(_("&Room poll…"))
@@ -269,15 +340,6 @@ class TrainingController(QObject):
         self.pack_menu.setTitle(_("Trainer pac&k (PDF)"))
         for actions in (self.blank_actions, self.pack_actions):
             for questionnaire_id, action in actions.items():
-                title = self.window.questionnaires[questionnaire_id].title.get(lang)
+                title = self.window.questionnaires.summary(questionnaire_id).title.get(lang)
                 action.setText(escape_mnemonic(title) + "…")
-        persona = self.persona
-        text = ""
-        if persona is not None:
-            text = _("Demo person: {name}").format(name=persona.name.get(lang))
-        self.persona_label.setText(text)
-        self.persona_label.setAccessibleName(text)
-        self.persona_label.setVisible(self.active and bool(text))
-        if self._panel is not None:
-            self._panel.retranslate()
         self._rebuild_persona_menu()

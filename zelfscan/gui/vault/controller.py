@@ -26,8 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from zelfscan.core import flow
-from zelfscan.core.migrate import carry_over
 from zelfscan.gui.session import ScanSession
 from zelfscan.gui.vault.file_lock import VaultInUse, VaultLock
 from zelfscan.gui.workers import Pool, run_in_background
@@ -289,6 +287,7 @@ class VaultController(QObject):
         """
         if self.vault is None:
             raise RuntimeError("vault is locked")
+        from zelfscan.core.migrate import carry_over  # the model: not needed before a scan
         from zelfscan.storage.content import Scan as ScanRecord
 
         self.detach()
@@ -318,7 +317,9 @@ class VaultController(QObject):
         old = self.vault.latest_finished(session.questionnaire.id, before=scan_id)
         if old is None:
             return
+        from zelfscan.core import flow
         from zelfscan.core.evaluate import evaluate
+        from zelfscan.core.migrate import carry_over
 
         questionnaire = session.questionnaire
         answers = carry_over(questionnaire, old.answers).answers
