@@ -24,9 +24,7 @@ from zelfscan.core.answers import check_answers, load_answers_file, normalise_an
 from zelfscan.core.catalog import Catalog, builtin_dirs, discover, find
 from zelfscan.core.errors import AnswersError, LoadError, QuestionnaireError
 from zelfscan.core.evaluate import evaluate
-from zelfscan.core.json_views import evaluation_to_json, questionnaire_to_json
 from zelfscan.core.model import Questionnaire
-from zelfscan.storage.pdf_password import ProtectionFailed
 from zelfscan.userdirs import user_dirs
 
 EXIT_OK = 0
@@ -132,12 +130,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from zelfscan.core.json_views import questionnaire_to_json
+
     q = _one(args.home, args.id)
     _print_json(questionnaire_to_json(q, args.lang))
     return EXIT_OK
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    from zelfscan.core.json_views import evaluation_to_json
+
     q = _one(args.home, args.id)
     result = evaluate(q, _answers(q, args.answers))
     data = evaluation_to_json(result, args.lang)
@@ -388,12 +390,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{where}: {message}", file=sys.stderr)
     except BadInput as exc:
         print(f"zelfscan-cli: {exc}", file=sys.stderr)
-    except ProtectionFailed:
-        print("zelfscan-cli: de PDF kon niet worden beveiligd; niets opgeslagen", file=sys.stderr)
     except OSError as exc:
         where = exc.filename or ""
         print(f"zelfscan-cli: {where}: {exc.strerror or exc.__class__.__name__}", file=sys.stderr)
+    except RuntimeError as exc:
+        if not _protection_failed(exc):
+            raise
+        print("zelfscan-cli: de PDF kon niet worden beveiligd; niets opgeslagen", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _protection_failed(exc: RuntimeError) -> bool:
+    """Whether ``exc`` is an encrypted PDF that failed its own check. The password module
+    (and ``secrets``, ``stringprep`` with it) is imported only then and when a password is
+    given, not by every report."""
+    from zelfscan.storage.pdf_password import ProtectionFailed
+
+    return isinstance(exc, ProtectionFailed)
 
 
 if __name__ == "__main__":

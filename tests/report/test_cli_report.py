@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.test_cli import RAADSLID, answers_file, home, run
@@ -54,4 +55,34 @@ def test_a_password_on_html_is_refused(home: Path, tmp_path: Path) -> None:
     result = report(home, tmp_path, out, "--password-file", secret)
     assert result.returncode == 1
     assert "PDF" in result.stderr
+    assert not out.exists()
+
+
+def test_a_pdf_that_fails_its_encryption_check_is_not_written(
+    home: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """The message of exit 1, not a traceback, and no file: the check is made to fail the
+    way :func:`encrypt_pdf` reports it (a bug is still a traceback)."""
+    from zelfscan import cli
+    from zelfscan.storage import pdf_password
+
+    def failing_check(*_args: object, **_kwargs: object) -> bytes:
+        raise pdf_password.ProtectionFailed("opens without a password")
+
+    monkeypatch.setattr(pdf_password, "encrypt_pdf", failing_check)
+    secret = tmp_path / "wachtwoord.txt"
+    secret.write_text("correct horse battery staple\n", encoding="utf-8")
+    out = tmp_path / "advies.pdf"
+    answers = answers_file(tmp_path, RAADSLID)
+    argv = ["--home", str(home), "report", "mini", "--answers", str(answers), "--out", str(out)]
+    assert cli.main([*argv, "--password-file", str(secret)]) == 1
+    assert "niet worden beveiligd" in capsys.readouterr().err
+    assert not out.exists()
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pdf_password, "encrypt_pdf", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main([*argv, "--password-file", str(secret)])
     assert not out.exists()

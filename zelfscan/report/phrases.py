@@ -7,15 +7,20 @@ written once: the cover's "what this report holds", "why do I see this", dates.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from zelfscan.i18n import N_
 from zelfscan.report.document import ReasonLine, ReportDocument, Source
 from zelfscan.report.words import Translate, date_label
 
 
+@cache
 def stand_per_label(stand_per: str, lang: str, *, short: bool = False) -> str:
     """ "2026-11-23" as "23 november 2026" (``short``: "23-11-2026", "23 Nov 2026");
-    anything else as it is."""
+    anything else as it is.
+
+    Cached: a report asks for the same few dates hundreds of times (every source of every
+    measure and contact has one), and ``strptime`` is slow."""
     try:
         moment = datetime.strptime(stand_per, "%Y-%m-%d")
     except ValueError:

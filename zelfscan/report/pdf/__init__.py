@@ -24,22 +24,21 @@ transports."""
 
 from zelfscan.report.pdf.render import build_story, render_pdf  # noqa: E402
 from zelfscan.report.pdf.styles import NEUTRAL_META  # noqa: E402
-from zelfscan.storage.pdf_password import ProtectionFailed, encrypt_pdf  # noqa: E402
 
-__all__ = ["ReportProtectionError", "build_story", "protect_pdf", "render_pdf"]
-
-
-ReportProtectionError = ProtectionFailed
-"""The encrypted PDF did not pass its own check; nothing should be written."""
+__all__ = ["build_story", "protect_pdf", "render_pdf"]
 
 
 def protect_pdf(pdf: bytes, password: str) -> bytes:
     """``pdf`` encrypted with AES-256 (PDF 2.0, revision 6), checked before it is returned.
 
     The password rules (SASLprep, at most 127 bytes) and the encryption with its check live
-    in :mod:`zelfscan.storage.pdf_password`; a password a PDF can not hold raises its
-    :class:`~zelfscan.storage.pdf_password.PasswordProblem` before any work.
+    in :mod:`zelfscan.storage.pdf_password` (imported here, when a password is given: a
+    report without one does not need ``secrets`` or ``stringprep``); a password a PDF can not
+    hold raises its :class:`~zelfscan.storage.pdf_password.PasswordProblem` before any work,
+    a result that fails its check :class:`~zelfscan.storage.pdf_password.ProtectionFailed`.
     """
+    from zelfscan.storage.pdf_password import encrypt_pdf
+
     if not password:
         raise ValueError("an empty password does not protect anything")
     return encrypt_pdf(

@@ -22,8 +22,8 @@ from reportlab.platypus import (
 
 from zelfscan.report.document import AdviceEntry, ReportDocument
 from zelfscan.report.pdf.front import contact_line, facts_line
-from zelfscan.report.pdf.styles import SHADE, grid_style, styles, widths
-from zelfscan.report.pdf.text import markup, para
+from zelfscan.report.pdf.styles import SHADE, grid_style, styles, text_style, widths
+from zelfscan.report.pdf.text import cell_row, cell_text, markup, para
 from zelfscan.report.phrases import (
     source_entry,
     source_line,
@@ -85,8 +85,12 @@ def details_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
 
 def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
     st = styles()
+    col = widths(0.06, 0.94)
     rows: list[list[object]] = [
-        [para(BOX_DONE, st.cell_head_box), para(_("Find out"), st.cell_head)]
+        [
+            cell_text(BOX_DONE, st.cell_head_box, col[0]),
+            cell_text(_("Find out"), st.cell_head, col[1]),
+        ]
     ]
     spans: list[tuple[object, ...]] = []
     for group in doc.task_groups:  # a row per theme instead of a theme column: more room
@@ -99,9 +103,11 @@ def tasks_appendix(doc: ReportDocument, letter: str, _: Translate) -> Story:
             cell: list[Flowable] = [para(task.task, st.cell)]
             cell += [para(line, st.cell_small) for line in task.then]
             rows.append([BOX_OPEN, cell])  # the box as plain cell text: no paragraph
-    table = Table(rows, colWidths=widths(0.06, 0.94), repeatRows=1)
+    table = Table(rows, colWidths=col, repeatRows=1)
     table.setStyle(
         grid_style(
+            *text_style(st.cell_head_box, (0, 0), (0, 0)),
+            *text_style(st.cell_head, (1, 0), (1, 0)),
             *spans,
             ("FONTSIZE", (0, 1), (0, -1), 12),
             ("LEADING", (0, 1), (0, -1), 13),
@@ -129,24 +135,20 @@ def method_appendix(doc: ReportDocument, letter: str, _: Translate, *, full: boo
     story: Story = [appendix_heading(letter, doc.headings.method, _)]
     story += [para(rule, st.bullet, "•") for rule in method.rules]
     words = [_(LEVELS[level].msgid) for level in LEVELS]
-    head = [
-        para(_("Theme"), st.cell_head),
-        para(_("{} from").format(words[0]), st.cell_head),
-        para(_("{} from").format(words[1]), st.cell_head),
-        para(words[2], st.cell_head),
-    ]
-    rows: list[list[object]] = [head]
+    col = widths(0.43, 0.19, 0.19, 0.19)
+    head = [_("Theme"), _("{} from").format(words[0]), _("{} from").format(words[1]), words[2]]
+    rows: list[list[object]] = [cell_row(head, st.cell_head, col)]
     for row in method.thresholds:
+        below = _("below {}").format(f"{row.aandacht:g}")
         rows.append(
-            [
-                para(row.title, st.cell),
-                para(f"{row.goed:g}", st.cell),
-                para(f"{row.aandacht:g}", st.cell),
-                para(_("below {}").format(f"{row.aandacht:g}"), st.cell),
-            ]
+            cell_row([row.title, f"{row.goed:g}", f"{row.aandacht:g}", below], st.cell, col)
         )
-    table = Table(rows, colWidths=widths(0.43, 0.19, 0.19, 0.19), repeatRows=1)
-    table.setStyle(grid_style())
+    table = Table(rows, colWidths=col, repeatRows=1)
+    head_text, body_text = (
+        text_style(st.cell_head, (0, 0), (-1, 0)),
+        text_style(st.cell, (0, 1), (-1, -1)),
+    )
+    table.setStyle(grid_style(*head_text, *body_text))
     statement = method.statement
     story += [
         KeepTogether([para(_("Thresholds"), st.h2), table]),

@@ -1,5 +1,6 @@
 """The advice itself, the part a busy bestuurder reads in ten minutes:
-cover and urgent help, what the scan found, the top 3, the action plan, who can help.
+cover and urgent help, what the scan found, the top 3, who can help (the action plan between
+them is :mod:`.plan`).
 
 A reader who stops after these pages has what matters; the appendices (:mod:`.appendix`)
 explain. Page breaks are few and conditional: a part starts on a new page only when too
@@ -21,32 +22,35 @@ from zelfscan.report.document import (
 from zelfscan.report.pdf.chart import score_bar
 from zelfscan.report.pdf.styles import (
     ACCENT,
-    INK,
     LEVEL_TEXT_COLOURS,
-    RULE,
     SHADE,
     URGENT_BG,
     URGENT_EDGE,
     grid_style,
     styles,
+    text_style,
     widths,
 )
-from zelfscan.report.pdf.text import esc, markup, para
+from zelfscan.report.pdf.text import (
+    cell_row,
+    cell_text,
+    esc,
+    markup,
+    para,
+    paragraph_row_height,
+    stacked_height,
+)
 from zelfscan.report.phrases import (
     BARS_NOTE,
     content_version,
     contents_line,
-    plan_intro,
     small_print,
     stand_per_label,
     why_you_see_this,
 )
-from zelfscan.report.words import BOX_DONE, BOX_OPEN, Translate
+from zelfscan.report.words import BOX_DONE, Translate
 
 Story = list[Flowable]
-PLAN_GROUP_START = 110.0
-"""Points: a priority group that would start lower on a page than this starts on the next
-(its heading with one row alone at the foot of a page reads as a loose end)."""
 KEEP_BOX_CHARS = 600
 """A top-3 box with up to this much text (about a third of a page) is kept on one page; a longer
 one may split. Counted, not measured: laying the box out to measure it cost a whole extra
@@ -60,17 +64,33 @@ def rating_markup(rating: Rating, *, score: bool = False) -> str:
     return text + (" · " + esc(rating.score_text) if score and rating.score is not None else "")
 
 
-def boxed(content: list[Flowable], background: object, edge: object) -> Table:
-    """A shaded box that may split over pages (a long urgent message must not be cut off)."""
-    table = Table([[content]], colWidths=widths(1), splitInRow=1)
+BOX_PAD_X = 10.0
+BOX_PAD_Y = 6.0
+
+
+def boxed(
+    content: list[Flowable], background: object, edge: object, *, known_height: bool = True
+) -> Table:
+    """A shaded box that may split over pages (a long urgent message must not be cut off).
+
+    ``known_height``: the box's height is given to its table, from the one line break of its
+    paragraphs it needs anyway (:func:`~.text.stacked_height`); otherwise the table breaks
+    them all again each time it is asked its height (when a top-3 box is kept with its
+    heading, placed, split). A test checks both lay out and split alike.
+    """
+    col = widths(1)
+    height = stacked_height(content, col[0] - 2 * BOX_PAD_X) + 2 * BOX_PAD_Y
+    table = Table(
+        [[content]], colWidths=col, rowHeights=[height] if known_height else None, splitInRow=1
+    )
     table.setStyle(
         grid_style(
             ("BACKGROUND", (0, 0), (-1, -1), background),
             ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), BOX_PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), BOX_PAD_Y),
             ("LINEBELOW", (0, 0), (-1, -1), 0, background),
             header=False,
         )
@@ -102,16 +122,18 @@ def _urgent(doc: ReportDocument, _: Translate) -> Story:
 
 def cover(doc: ReportDocument, full: bool, _: Translate) -> Story:
     st = styles()
+    col = widths(0.2, 0.8)
     facts = [
-        [para(_("Date"), st.cell_bold), para(doc.created_label, st.cell)],
-        [
-            para(_("Content"), st.cell_bold),
-            para(content_version(doc, _), st.cell),
-        ],
-        [para(_("This report"), st.cell_bold), para(contents_line(doc, full, _), st.cell)],
+        [cell_text(label, st.cell_bold, col[0]), cell_text(value, st.cell, col[1])]
+        for label, value in (
+            (_("Date"), doc.created_label),
+            (_("Content"), content_version(doc, _)),
+            (_("This report"), contents_line(doc, full, _)),
+        )
     ]
-    table = Table(facts, colWidths=widths(0.2, 0.8))
-    table.setStyle(grid_style(header=False))
+    table = Table(facts, colWidths=col)
+    labels, values = text_style(st.cell_bold, (0, 0), (0, -1)), text_style(st.cell, (1, 0), (1, -1))
+    table.setStyle(grid_style(*labels, *values, header=False))
     return [
         para(confidential_line(doc, _), st.confidential),
         para(doc.title, st.title),
@@ -142,7 +164,7 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
     st = styles()
     col = widths(0.36, 0.26, 0.20, 0.18)
     rows: list[list[object]] = [
-        [para(h, st.cell_head) for h in (_("Theme"), _("Score"), _("Level"), _("I don’t know"))]
+        cell_row((_("Theme"), _("Score"), _("Level"), _("I don’t know")), st.cell_head, col)
     ]
     notes: list[str] = []
     for theme in doc.themes:
@@ -152,7 +174,7 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
             level += " " + "*" * len(notes)
         rows.append(
             [
-                para(theme.title, st.cell),
+                cell_text(theme.title, st.cell, col[0]),
                 [
                     score_bar(
                         theme.rating.score,
@@ -163,16 +185,24 @@ def themes_table(doc: ReportDocument, _: Translate) -> Story:
                     para(theme.rating.score_text, st.cell_small),
                 ],
                 Paragraph(level, st.cell),
-                para(
+                cell_text(
                     _("{} of {} questions").format(theme.unknown, theme.applicable)
                     if theme.unknown
                     else "–",
                     st.cell_small,
+                    col[3],
                 ),
             ]
         )
     table = Table(rows, colWidths=col, repeatRows=1)
-    table.setStyle(grid_style(("VALIGN", (0, 1), (-1, -1), "MIDDLE")))
+    table.setStyle(
+        grid_style(
+            ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+            *text_style(st.cell_head, (0, 0), (-1, 0)),
+            *text_style(st.cell, (0, 1), (0, -1)),
+            *text_style(st.cell_small, (3, 1), (3, -1)),
+        )
+    )
     # the chart never splits: a theme row alone on the next page reads as a different table
     story: Story = [Spacer(1, 4), table, Spacer(1, 3)]
     story += [para("*" * n + " " + note, st.muted) for n, note in enumerate(notes, start=1)]
@@ -264,70 +294,41 @@ def top_three(doc: ReportDocument, _: Translate) -> Story:
     return story
 
 
-def action_plan(doc: ReportDocument, _: Translate) -> Story:
-    st = styles()
-    story: Story = [
-        CondPageBreak(200),
-        para(doc.headings.plan, st.h1),
-        para(
-            plan_intro(_),
-            st.body,
-        ),
-    ]
-    if not doc.plan:
-        return [*story, para(_("Your answers did not lead to any advice."), st.body)]
-    # One table per priority, headed by one row that names the group and the columns to
-    # fill in: it repeats on a new page and is never left alone at the foot of one.
-    for group in doc.plan_groups:
-        rows: list[list[object]] = [
-            [
-                para(f"{group.items[0].priority_symbol} {group.title}", st.cell_head),
-                "",
-                "",
-                para(_("Who"), st.cell_head),
-                para(_("When"), st.cell_head),
-            ]
-        ]
-        for entry in group.items:
-            # the tick box and the number are plain cell text, the measure one paragraph
-            # with its theme below: a third of the paragraphs to lay out per row
-            measure = markup(
-                '{}<br/><font size="8" color="#555555">{}</font>', entry.title, entry.plan_note
-            )
-            rows.append(
-                [
-                    BOX_DONE if entry.state == "gedaan" else BOX_OPEN,
-                    str(entry.number),
-                    Paragraph(measure, st.cell_plan),
-                    "",
-                    "",
-                ]
-            )
-        table = Table(rows, colWidths=widths(0.05, 0.05, 0.66, 0.12, 0.12), repeatRows=1)
-        table.setStyle(
-            grid_style(
-                ("SPAN", (0, 0), (2, 0)),
-                ("LINEBEFORE", (3, 1), (4, -1), 0.4, RULE),
-                ("FONTSIZE", (0, 1), (0, -1), 12),
-                ("LEADING", (0, 1), (0, -1), 13),
-                ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                ("FONTSIZE", (1, 1), (1, -1), 9),
-                ("TEXTCOLOR", (0, 1), (1, -1), INK),
-            )
-        )
-        story += [CondPageBreak(PLAN_GROUP_START), table, Spacer(1, 6)]
-    return story
-
-
 def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
     st = styles()
     story: Story = [CondPageBreak(160), para(doc.headings.help, st.h1)]
     if not doc.contacts and not doc.other_contacts:
         return [*story, para(_("No contacts are listed for this scan."), st.body)]
+    story += [
+        para(
+            _(
+                "Contact details were checked on the date under them. Check them again if that "
+                "date is long ago."
+            ),
+            st.muted,
+        ),
+        contacts_table(doc, full, _),
+    ]
+    if doc.other_contacts and not full:
+        story.append(KeepTogether([para(_("Also useful"), st.h3), *_brief(doc, _)]))
+    return story
+
+
+def contacts_table(
+    doc: ReportDocument, full: bool, _: Translate, *, known_heights: bool = True
+) -> Table:
+    """Organisation, what they offer, and how to reach them with the date that was checked.
+
+    ``known_heights``: the rows' heights are given to the table, from the one line break of
+    each cell it needs anyway (:func:`~.text.paragraph_row_height`), so it does not break
+    them again when it is placed and split over a page; a test checks both lay out alike.
+    """
+    st = styles()
     # the full report describes every organisation; the advice itself those for this person
     listed = doc.contacts + doc.other_contacts if full else doc.contacts
+    col = widths(0.25, 0.52, 0.23)
     rows: list[list[object]] = [
-        [para(h, st.cell_head) for h in (_("Organisation"), _("What they offer"), _("Contact"))]
+        cell_row((_("Organisation"), _("What they offer"), _("Contact")), st.cell_head, col)
     ]
     urgent_colour = URGENT_EDGE.hexval().replace("0x", "#")
     for c in listed:
@@ -347,21 +348,10 @@ def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
             ]
         )
     # the date goes under the contact: a column of its own made every row taller
-    table = Table(rows, colWidths=widths(0.25, 0.52, 0.23), repeatRows=1)
-    table.setStyle(grid_style())
-    story += [
-        para(
-            _(
-                "Contact details were checked on the date under them. Check them again if that "
-                "date is long ago."
-            ),
-            st.muted,
-        ),
-        table,
-    ]
-    if doc.other_contacts and not full:
-        story.append(KeepTogether([para(_("Also useful"), st.h3), *_brief(doc, _)]))
-    return story
+    heights = [None, *(paragraph_row_height(row, col) for row in rows[1:])]
+    table = Table(rows, colWidths=col, rowHeights=heights if known_heights else None, repeatRows=1)
+    table.setStyle(grid_style(*text_style(st.cell_head, (0, 0), (-1, 0))))
+    return table
 
 
 def _brief(doc: ReportDocument, _: Translate) -> Story:

@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable
 
 from zelfscan.report.document import ReportDocument
 from zelfscan.report.pdf.appendix import appendices
-from zelfscan.report.pdf.front import action_plan, cover, help_section, summary, top_three
+from zelfscan.report.pdf.front import cover, help_section, summary, top_three
+from zelfscan.report.pdf.plan import action_plan
 from zelfscan.report.pdf.styles import FooterCanvas, footer, new_document
 from zelfscan.report.pdf.watermark import watermark
 from zelfscan.report.words import translator

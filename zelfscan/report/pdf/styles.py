@@ -198,21 +198,44 @@ def styles() -> Styles:
     )
 
 
+CELL_PAD_X = 4.0
+"""Points of padding left and right of a grid table's cell text (:func:`grid_style`)."""
+CELL_PAD_TOP = 3.0
+CELL_PAD_BOTTOM = 4.0
+
+
 def grid_style(*extra: tuple[Any, ...], header: bool = True) -> TableStyle:
     """The one table look: thin rules, padding, a dark header row repeated on each page."""
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # else empty cells pull in Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_BOTTOM),
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), ACCENT), ("VALIGN", (0, 0), (-1, 0), "BOTTOM")]
     commands += list(extra)
     return TableStyle(commands)
+
+
+def text_style(
+    style: ParagraphStyle, start: tuple[int, int], stop: tuple[int, int]
+) -> list[tuple[Any, ...]]:
+    """Table commands that draw plain cell text (:func:`~zelfscan.report.pdf.text.cell_text`)
+    in the cells from ``start`` to ``stop`` as a one-line Paragraph of ``style`` is drawn:
+    its font, size, leading, colour and centring. Paragraphs in those cells keep their own."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", start, stop, style.fontName),
+        ("FONTSIZE", start, stop, style.fontSize),
+        ("LEADING", start, stop, style.leading),
+        ("TEXTCOLOR", start, stop, style.textColor),
+    ]
+    if style.alignment == TA_CENTER:
+        commands.append(("ALIGN", start, stop, "CENTER"))
+    return commands
 
 
 def widths(*fractions: float) -> list[float]:

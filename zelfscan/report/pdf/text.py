@@ -8,8 +8,13 @@ markup (:func:`markup`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from zelfscan.report.pdf.styles import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, FRAME_HEIGHT
 
 
 def escape(text: str) -> str:
@@ -35,3 +40,51 @@ def markup(template: str, *values: str) -> str:
     constant of ours, only the values come from YAML or answers.
     """
     return template.format(*(esc(v) for v in values))
+
+
+def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """``text`` for a table cell ``width`` points wide: the plain string when it is one line
+    that fits with room to spare, else a Paragraph of ``style`` (which wraps it).
+
+    The table draws a plain string itself, in the font, size, leading and colour its style
+    commands give the cell (:func:`~zelfscan.report.pdf.styles.text_style` takes them from
+    ``style``), on the same baseline as a one-line Paragraph of ``style``: the page looks the
+    same, but there is no markup to parse and no line to break, neither when the table
+    measures its rows nor when it draws them (it lays a Paragraph out at least twice). Text
+    with a line break or spaces a Paragraph would collapse stays a Paragraph.
+    """
+    room = width - 2 * CELL_PAD_X - style.leftIndent - style.rightIndent - style.firstLineIndent
+    one_line = bool(text) and " ".join(text.split()) == text
+    if one_line and stringWidth(text, style.fontName, style.fontSize) < room - 1:
+        return text
+    return para(text, style)
+
+
+def cell_row(texts: Sequence[str], style: ParagraphStyle, col: Sequence[float]) -> list[object]:
+    """A table row of :func:`cell_text` cells, one per column width in ``col``."""
+    return [cell_text(text, style, width) for text, width in zip(texts, col, strict=True)]
+
+
+def paragraph_row_height(cells: Sequence[object], col: Sequence[float]) -> float | None:
+    """The height a grid table gives a row whose every cell is one Paragraph: the tallest
+    cell plus the padding, from one line break per cell; ``None`` (the table measures the
+    row itself) for any other row."""
+    tallest = 0.0
+    for cell, width in zip(cells, col, strict=True):
+        if not isinstance(cell, Paragraph):
+            return None
+        tallest = max(tallest, cell.wrap(width - 2 * CELL_PAD_X, FRAME_HEIGHT)[1])
+    return tallest + CELL_PAD_TOP + CELL_PAD_BOTTOM
+
+
+def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height of ``flowables`` one under the other in a table cell ``width`` points wide
+    (padding not included): each one's height and the space between them, none above the
+    first or below the last, as the table stacks a cell's flowables."""
+    total, first_before, last_after = 0.0, 0.0, 0.0
+    for n, flowable in enumerate(flowables):
+        before, after = flowable.getSpaceBefore(), flowable.getSpaceAfter()
+        total += flowable.wrap(width, FRAME_HEIGHT)[1] + before + after
+        first_before = before if n == 0 else first_before
+        last_after = after
+    return total - first_before - last_after
