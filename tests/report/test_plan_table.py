@@ -5,13 +5,10 @@ measure the rows themselves."""
 from __future__ import annotations
 
 import pytest
-from reportlab.platypus import Flowable, Table
 
-from zelfscan.report.document import ReportDocument
-from zelfscan.report.pdf.front import boxed, contacts_table
+from zelfscan.report.pdf.front import contacts_table
 from zelfscan.report.pdf.plan import plan_table
-from zelfscan.report.pdf.styles import ACCENT, FRAME_WIDTH, SHADE, styles
-from zelfscan.report.pdf.text import para
+from zelfscan.report.pdf.styles import FRAME_WIDTH
 from zelfscan.report.words import translator
 
 TALL = 1_000_000.0
@@ -51,28 +48,3 @@ def test_the_contacts_table_too(fixture: str, full: bool, request: pytest.Fixtur
     assert whole == contacts_table(doc, full, _, known_heights=False).wrap(FRAME_WIDTH, TALL)
     for room in (120.0, 300.0):
         assert sizes(True, room) == sizes(False, room)
-
-
-def _box_content(doc: ReportDocument) -> list[Flowable]:
-    """Paragraphs of every style a box holds, with the worst case's long texts."""
-    st = styles()
-    entry = doc.top[0]
-    content: list[Flowable] = [para(entry.title, st.h3), para(doc.headings.urgent, st.h2_urgent)]
-    content += [para(step, st.step, f"{n}.") for n, step in enumerate(entry.steps, start=1)]
-    return [*content, para(entry.why, st.small), para(entry.title, st.muted)]
-
-
-@pytest.mark.parametrize("fixture", ["worst", "typical_en"])
-def test_a_box_too(fixture: str, request: pytest.FixtureRequest) -> None:
-    doc = request.getfixturevalue(fixture).doc
-
-    def box(known: bool) -> Table:
-        return boxed(_box_content(doc), SHADE, ACCENT, known_height=known)
-
-    assert box(True).wrap(FRAME_WIDTH, TALL) == box(False).wrap(FRAME_WIDTH, TALL)
-    for room in (60.0, 150.0, 300.0):  # split inside the box, between its paragraphs
-        parts = [
-            [p.wrap(FRAME_WIDTH, TALL) for p in box(k).split(FRAME_WIDTH, room)]
-            for k in (True, False)
-        ]
-        assert parts[0] == parts[1]

@@ -38,7 +38,6 @@ from zelfscan.report.pdf.text import (
     markup,
     para,
     paragraph_row_height,
-    stacked_height,
 )
 from zelfscan.report.phrases import (
     BARS_NOTE,
@@ -64,33 +63,17 @@ def rating_markup(rating: Rating, *, score: bool = False) -> str:
     return text + (" · " + esc(rating.score_text) if score and rating.score is not None else "")
 
 
-BOX_PAD_X = 10.0
-BOX_PAD_Y = 6.0
-
-
-def boxed(
-    content: list[Flowable], background: object, edge: object, *, known_height: bool = True
-) -> Table:
-    """A shaded box that may split over pages (a long urgent message must not be cut off).
-
-    ``known_height``: the box's height is given to its table, from the one line break of its
-    paragraphs it needs anyway (:func:`~.text.stacked_height`); otherwise the table breaks
-    them all again each time it is asked its height (when a top-3 box is kept with its
-    heading, placed, split). A test checks both lay out and split alike.
-    """
-    col = widths(1)
-    height = stacked_height(content, col[0] - 2 * BOX_PAD_X) + 2 * BOX_PAD_Y
-    table = Table(
-        [[content]], colWidths=col, rowHeights=[height] if known_height else None, splitInRow=1
-    )
+def boxed(content: list[Flowable], background: object, edge: object) -> Table:
+    """A shaded box that may split over pages (a long urgent message must not be cut off)."""
+    table = Table([[content]], colWidths=widths(1), splitInRow=1)
     table.setStyle(
         grid_style(
             ("BACKGROUND", (0, 0), (-1, -1), background),
             ("LINEBEFORE", (0, 0), (0, -1), 3, edge),
-            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), BOX_PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), BOX_PAD_Y),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ("LINEBELOW", (0, 0), (-1, -1), 0, background),
             header=False,
         )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Paragraph
 
 from zelfscan.report.pdf.styles import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, FRAME_HEIGHT
 
@@ -75,16 +75,3 @@ def paragraph_row_height(cells: Sequence[object], col: Sequence[float]) -> float
             return None
         tallest = max(tallest, cell.wrap(width - 2 * CELL_PAD_X, FRAME_HEIGHT)[1])
     return tallest + CELL_PAD_TOP + CELL_PAD_BOTTOM
-
-
-def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
-    """The height of ``flowables`` one under the other in a table cell ``width`` points wide
-    (padding not included): each one's height and the space between them, none above the
-    first or below the last, as the table stacks a cell's flowables."""
-    total, first_before, last_after = 0.0, 0.0, 0.0
-    for n, flowable in enumerate(flowables):
-        before, after = flowable.getSpaceBefore(), flowable.getSpaceAfter()
-        total += flowable.wrap(width, FRAME_HEIGHT)[1] + before + after
-        first_before = before if n == 0 else first_before
-        last_after = after
-    return total - first_before - last_after
