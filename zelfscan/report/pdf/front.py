@@ -31,14 +31,7 @@ from zelfscan.report.pdf.styles import (
     text_style,
     widths,
 )
-from zelfscan.report.pdf.text import (
-    cell_row,
-    cell_text,
-    esc,
-    markup,
-    para,
-    paragraph_row_height,
-)
+from zelfscan.report.pdf.text import cell_row, cell_text, esc, markup, para
 from zelfscan.report.phrases import (
     BARS_NOTE,
     content_version,
@@ -282,31 +275,6 @@ def help_section(doc: ReportDocument, full: bool, _: Translate) -> Story:
     story: Story = [CondPageBreak(160), para(doc.headings.help, st.h1)]
     if not doc.contacts and not doc.other_contacts:
         return [*story, para(_("No contacts are listed for this scan."), st.body)]
-    story += [
-        para(
-            _(
-                "Contact details were checked on the date under them. Check them again if that "
-                "date is long ago."
-            ),
-            st.muted,
-        ),
-        contacts_table(doc, full, _),
-    ]
-    if doc.other_contacts and not full:
-        story.append(KeepTogether([para(_("Also useful"), st.h3), *_brief(doc, _)]))
-    return story
-
-
-def contacts_table(
-    doc: ReportDocument, full: bool, _: Translate, *, known_heights: bool = True
-) -> Table:
-    """Organisation, what they offer, and how to reach them with the date that was checked.
-
-    ``known_heights``: the rows' heights are given to the table, from the one line break of
-    each cell it needs anyway (:func:`~.text.paragraph_row_height`), so it does not break
-    them again when it is placed and split over a page; a test checks both lay out alike.
-    """
-    st = styles()
     # the full report describes every organisation; the advice itself those for this person
     listed = doc.contacts + doc.other_contacts if full else doc.contacts
     col = widths(0.25, 0.52, 0.23)
@@ -331,10 +299,21 @@ def contacts_table(
             ]
         )
     # the date goes under the contact: a column of its own made every row taller
-    heights = [None, *(paragraph_row_height(row, col) for row in rows[1:])]
-    table = Table(rows, colWidths=col, rowHeights=heights if known_heights else None, repeatRows=1)
+    table = Table(rows, colWidths=col, repeatRows=1)
     table.setStyle(grid_style(*text_style(st.cell_head, (0, 0), (-1, 0))))
-    return table
+    story += [
+        para(
+            _(
+                "Contact details were checked on the date under them. Check them again if that "
+                "date is long ago."
+            ),
+            st.muted,
+        ),
+        table,
+    ]
+    if doc.other_contacts and not full:
+        story.append(KeepTogether([para(_("Also useful"), st.h3), *_brief(doc, _)]))
+    return story
 
 
 def _brief(doc: ReportDocument, _: Translate) -> Story:

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from zelfscan.report.pdf.styles import CELL_PAD_BOTTOM, CELL_PAD_TOP, CELL_PAD_X, FRAME_HEIGHT
+from zelfscan.report.pdf.styles import CELL_PAD_X
 
 
 def escape(text: str) -> str:
@@ -63,15 +63,3 @@ def cell_text(text: str, style: ParagraphStyle, width: float) -> str | Paragraph
 def cell_row(texts: Sequence[str], style: ParagraphStyle, col: Sequence[float]) -> list[object]:
     """A table row of :func:`cell_text` cells, one per column width in ``col``."""
     return [cell_text(text, style, width) for text, width in zip(texts, col, strict=True)]
-
-
-def paragraph_row_height(cells: Sequence[object], col: Sequence[float]) -> float | None:
-    """The height a grid table gives a row whose every cell is one Paragraph: the tallest
-    cell plus the padding, from one line break per cell; ``None`` (the table measures the
-    row itself) for any other row."""
-    tallest = 0.0
-    for cell, width in zip(cells, col, strict=True):
-        if not isinstance(cell, Paragraph):
-            return None
-        tallest = max(tallest, cell.wrap(width - 2 * CELL_PAD_X, FRAME_HEIGHT)[1])
-    return tallest + CELL_PAD_TOP + CELL_PAD_BOTTOM
