@@ -365,9 +365,11 @@ print(",".join(m for m in heavy if m in sys.modules))
 """
 
 
-def _imported(how: str) -> list[str]:
+def _python(code: str, *args: str) -> str:
+    """What a fresh interpreter running ``code`` prints (modules already imported here do
+    not count there)."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(heavy=HEAVY), how],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         env=dict(os.environ),
@@ -376,7 +378,11 @@ def _imported(how: str) -> list[str]:
         check=True,
         encoding="utf-8",
     )
-    return [m for m in result.stdout.strip().split(",") if m]
+    return result.stdout
+
+
+def _imported(how: str) -> list[str]:
+    return [m for m in _python(_PROBE.format(heavy=HEAVY), how).strip().split(",") if m]
 
 
 @pytest.mark.parametrize("how", ["discover", "find"])
@@ -459,17 +465,7 @@ def test_start_up_does_not_import_the_model(builtin: Path) -> None:
         "print('zelfscan.core.model' in sys.modules, scans.loaded)\n"
     )
     compiled.build(builtin)
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        cwd=ROOT,
-        timeout=120,
-        check=True,
-        encoding="utf-8",
-    )
-    assert result.stdout.split() == ["2", "False", "False", "True", "True"]
+    assert _python(probe).split() == ["2", "False", "False", "True", "True"]
 
 
 def test_shared_texts_decode_to_the_same_model_with_one_object_per_text(builtin: Path) -> None:
