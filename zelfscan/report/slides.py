@@ -239,25 +239,20 @@ def session_slides(
     return slides
 
 
-BAR = "█"
-BAR_WIDTH = 24
-"""Characters for the biggest count: a chart that needs no colour and reads from far away."""
-
-
 def poll_slide(
     questionnaire: Questionnaire,
     question_id: str,
     counts: dict[str, int],
     lang: str,
 ) -> Slide:
-    """The room's answers to one question, counted by hand, as bars; next to them what each
-    demo person answered, so the room compares itself with the examples, never with a
-    colleague. Nothing in it is kept: the counts live only in the poll window."""
+    """The room's answers to one question, counted by hand (``poll``: the audience view draws
+    them as bars); next to them what each demo person answered, so the room compares itself
+    with the examples, never with a colleague. ``body`` says the same in words, for screen
+    readers. Nothing in it is kept: the counts live only in the poll window."""
     _ = translator(lang)
     question = questionnaire.questions[question_id]
     options = [o for o in question.options if o.id != "nvt"]
     total = sum(counts.get(o.id, 0) for o in options)
-    most = max([counts.get(o.id, 0) for o in options] + [1])
     examples: dict[str, int] = {}
     for persona in questionnaire.personas:
         value = persona.answers.get(question_id)
@@ -271,10 +266,9 @@ def poll_slide(
             _("demo persons: {n}").format(n=examples[option.id]) if examples.get(option.id) else ""
         )
         rows.append(PollRow(option.label.get(lang), count, shown))
-        bar = BAR * round(BAR_WIDTH * count / most) if count else ""
-        line = f"{option.label.get(lang)}:  {bar} {count}"
+        line = f"{option.label.get(lang)}: {count}"
         if shown:
-            line += "   · " + shown
+            line += " · " + shown
         lines.append(line)
     return Slide(
         context=f"{questionnaire.title.get(lang)} · {_('Room poll')}",
