@@ -20,8 +20,13 @@ MINI = ROOT / "tests" / "data" / "questionnaires" / "mini.yaml"
 
 def run_app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZELFSCAN_HOME": str(home)}
+    return run_python("-m", "zelfscan", *args, env=env)
+
+
+def run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter from the repository root, its output as text."""
     return subprocess.run(
-        [sys.executable, "-m", "zelfscan", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -76,16 +81,7 @@ def test_the_start_screen_paints_before_the_scan_modules_load(tmp_path: Path) ->
         "ZELFSCAN_HOME": str(tmp_path / "home"),
         paths.DATA_ROOT_ENV: str(root),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        encoding="utf-8",
-    )
+    result = run_python("-c", probe, env=env)
     assert result.stdout.split() == ["0", "False", "False", "False"], result.stderr
 
 
